@@ -1,0 +1,69 @@
+package io.atspro.identity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/me")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "me", description = "The caller: user, profile, settings, subscription")
+public class MeResource {
+
+    private final ProfileService profiles;
+    private final CurrentUser currentUser;
+    private final SecurityIdentity identity;
+
+    MeResource(ProfileService profiles, CurrentUser currentUser, SecurityIdentity identity) {
+        this.profiles = profiles;
+        this.currentUser = currentUser;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "The caller's user and profile, with the roles of the token")
+    public Views.Me me() {
+        return profiles.me(currentUser.id()).withRoles(identity.getRoles());
+    }
+
+    @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change profile fields (JSON merge patch: absent fields stay, null clears)")
+    public Views.Me patch(@NotNull ObjectNode patch) throws JsonProcessingException {
+        return profiles.patch(currentUser.id(), patch).withRoles(identity.getRoles());
+    }
+
+    @GET
+    @Path("/settings")
+    @Operation(summary = "The caller's settings")
+    public Views.Settings settings() {
+        return profiles.settings(currentUser.id());
+    }
+
+    @PUT
+    @Path("/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the caller's settings")
+    public Views.Settings replaceSettings(@NotNull @Valid Requests.SettingsUpdate settings) {
+        return profiles.replaceSettings(currentUser.id(), settings);
+    }
+
+    @GET
+    @Path("/subscription")
+    @Operation(summary = "The caller's current subscription and its plan's monthly limits")
+    public Views.SubscriptionView subscription() {
+        return profiles.subscription(currentUser.id());
+    }
+}

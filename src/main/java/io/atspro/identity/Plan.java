@@ -1,0 +1,33 @@
+package io.atspro.identity;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The plans of {@code subscriptions.plan} and what each allows a month; null means unlimited. */
+public enum Plan {
+    FREE(3, 20, 50, 10, 1),
+    PRO(20, 200, null, 200, 10),
+    PREMIUM(100, 1000, null, 1000, 31);
+
+    public record Limits(Integer resumeUploads, Integer jobImports, Integer applications, Integer aiGenerations,
+                         Integer dataExports) {
+    }
+
+    private final Limits limits;
+
+    Plan(Integer resumeUploads, Integer jobImports, Integer applications, Integer aiGenerations, Integer dataExports) {
+        this.limits = new Limits(resumeUploads, jobImports, applications, aiGenerations, dataExports);
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Plan of(String code) {
+        return Arrays.stream(values()).filter(p -> p.code().equals(code)).findFirst().orElse(FREE);
+    }
+}

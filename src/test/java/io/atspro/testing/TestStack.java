@@ -1,0 +1,113 @@
+package io.atspro.testing;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The real servers of one test run: PostgreSQL, Redis, s3proxy and an OIDC provider, each on a free
+ * loopback port. Started once per JVM, whatever the number of Quarkus restarts, and stopped by a
+ * shutdown hook when the JVM ends, passed or failed.
+ */
+public final class TestStack {
+
+    private static final Logger LOG = Logger.getLogger(TestStack.class);
+    public static final String DATABASE = "atspro";
+    public static final String BUCKET = "atspro-test";
+
+    private static TestStack instance;
+
+    private final PostgresServer postgres;
+    private final RedisProcess redis;
+    private final S3ProxyServer s3;
+    private final TestOidcServer oidc;
+
+    private TestStack(PostgresServer postgres, RedisProcess redis, S3ProxyServer s3, TestOidcServer oidc) {
+        this.postgres = postgres;
+        this.redis = redis;
+        this.s3 = s3;
+        this.oidc = oidc;
+    }
+
+    public static synchronized TestStack get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    public static Path stackDir() {
+        return Path.of(System.getProperty("atspro.stack.dir", "target/stack"));
+    }
+
+    private static TestStack start() {
+        long started = System.nanoTime();
+        List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(running), "test-stack-stop"));
+        Path dir = stackDir();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        PostgresServer postgres = PostgresServer.start(dir.resolve("pg-work"), dir.resolve("pg-data-" + run), false);
+        running.add(postgres);
+        postgres.createDatabase(DATABASE);
+        RedisProcess redis = RedisProcess.start();
+        running.add(redis);
+        S3ProxyServer s3 = S3ProxyServer.start(dir.resolve("s3proxy.jar"), dir.resolve("s3proxy-work"), null);
+        running.add(s3);
+        TestOidcServer oidc = TestOidcServer.start();
+        running.add(oidc);
+        LOG.infof("Test stack up in %d ms: PostgreSQL :%d, Redis :%d, s3proxy :%d, OIDC %s",
+                (System.nanoTime() - started) / 1_000_000, postgres.port(), redis.port(), s3.port(), oidc.issuer());
+        return new TestStack(postgres, redis, s3, oidc);
+    }
+
+    private static void stopAll(List<AutoCloseable> running) {
+        List<AutoCloseable> reversed = new ArrayList<>(running);
+        Collections.reverse(reversed);
+        for (AutoCloseable server : reversed) {
+            try {
+                server.close();
+            } catch (Exception e) {
+                LOG.warnf("Could not stop %s: %s", server.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+
+    /** The Quarkus configuration that points the application at these servers. */
+    public Map<String, String> config() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE));
+        config.put("quarkus.datasource.username", PostgresServer.USER);
+        config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        config.put("quarkus.redis.hosts", redis.url());
+        config.put("quarkus.s3.endpoint-override", s3.endpoint());
+        config.put("quarkus.s3.aws.region", "us-east-1");
+        config.put("quarkus.s3.aws.credentials.type", "static");
+        config.put("quarkus.s3.aws.credentials.static-provider.access-key-id", S3ProxyServer.ACCESS_KEY);
+        config.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", S3ProxyServer.SECRET_KEY);
+        config.put("atspro.storage.bucket", BUCKET);
+        config.put("quarkus.oidc.auth-server-url", oidc.issuer());
+        config.put("quarkus.oidc.connection-delay", "5S");
+        return config;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public RedisProcess redis() {
+        return redis;
+    }
+
+    public S3ProxyServer s3() {
+        return s3;
+    }
+
+    public TestOidcServer oidc() {
+        return oidc;
+    }
+}
