@@ -19,7 +19,7 @@ final class Repositories {
 
     static <T> Page<T> page(PanacheQuery<T> query, PageRequest request) {
         long total = query.count();
-        return new Page<>(query.page(request.page, request.size).list(), request.page, request.size, total);
+        return new Page<>(query.page(request.page(), request.size()).list(), request.page(), request.size(), total);
     }
 
     /** {@code %text%} for LIKE, with the pattern characters of the user's text escaped. */

@@ -1,11 +1,13 @@
 package io.atspro.shared;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
-/** {@code ?page=&size=} of every list endpoint; {@code size} has a hard maximum of {@value #MAX_SIZE}. */
+/**
+ * {@code ?page=&size=} of every list endpoint; {@code size} has a hard maximum of {@value #MAX_SIZE}.
+ * Read as text and checked here: a JAX-RS int parameter that does not parse would answer 404, not 400.
+ */
 public class PageRequest {
 
     public static final int MAX_SIZE = 100;
@@ -13,25 +15,32 @@ public class PageRequest {
 
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(value = 0, message = "must be 0 or more")
-    public int page;
+    @Pattern(regexp = "0|[1-9][0-9]{0,5}", message = "must be a whole number from 0 to 999999")
+    String page;
 
     @QueryParam("size")
     @DefaultValue("" + DEFAULT_SIZE)
-    @Min(value = 1, message = "must be at least 1")
-    @Max(value = MAX_SIZE, message = "must be at most " + MAX_SIZE)
-    public int size;
+    @Pattern(regexp = "[1-9]|[1-9][0-9]|100", message = "must be a whole number from 1 to " + MAX_SIZE)
+    String size;
 
     public PageRequest() {
         this(0, DEFAULT_SIZE);
     }
 
     public PageRequest(int page, int size) {
-        this.page = page;
-        this.size = size;
+        this.page = Integer.toString(page);
+        this.size = Integer.toString(size);
+    }
+
+    public int page() {
+        return Integer.parseInt(page);
+    }
+
+    public int size() {
+        return Integer.parseInt(size);
     }
 
     public int offset() {
-        return page * size;
+        return page() * size();
     }
 }

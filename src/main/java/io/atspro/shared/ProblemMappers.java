@@ -52,7 +52,9 @@ public class ProblemMappers {
                 .withErrors(e.errors()).withInstance(uri.getPath()).toResponse();
     }
 
-    @ServerExceptionMapper
+    // Listed one by one: Quarkus ships its own mapper for MismatchedInputException, which would otherwise win.
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class, UnrecognizedPropertyException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
         return jsonProblem(e).withInstance(uri.getPath()).toResponse();
     }
