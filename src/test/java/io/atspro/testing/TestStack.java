@@ -54,6 +54,7 @@ public final class TestStack {
         PostgresServer postgres = PostgresServer.start(dir.resolve("pg-work"), dir.resolve("pg-data-" + run), false);
         running.add(postgres);
         postgres.createDatabase(DATABASE);
+        BetterAuthFixture.createIn(postgres.dataSource(DATABASE));
         RedisProcess redis = RedisProcess.start();
         running.add(redis);
         S3ProxyServer s3 = S3ProxyServer.start(dir.resolve("s3proxy.jar"), dir.resolve("s3proxy-work"), null);

@@ -1,0 +1,69 @@
+package io.atspro;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.Test;
+
+/** Package by feature, enforced: features meet through public services and events, never repositories. */
+class ArchitectureTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.atspro");
+
+    @Test
+    void repositoriesAreUsedOnlyInsideTheirOwnFeature() {
+        classes().that().areAssignableTo(PanacheRepositoryBase.class)
+                .should(beOnlyAccessedFromTheirOwnPackage())
+                .andShould().notBePublic()
+                .check(MAIN);
+    }
+
+    @Test
+    void resourcesCallServicesNotRepositories() {
+        noClasses().that().areAnnotatedWith(Path.class)
+                .should().dependOnClassesThat().areAssignableTo(PanacheRepositoryBase.class)
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyStorageTalksToS3() {
+        noClasses().that().resideOutsideOfPackage("io.atspro.storage..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .check(MAIN);
+    }
+
+    @Test
+    void featuresDoNotDependOnEachOtherInCycles() {
+        slices().matching("io.atspro.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void sharedDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("io.atspro.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.atspro.identity..", "io.atspro.storage..")
+                .check(MAIN);
+    }
+
+    private static ArchCondition<JavaClass> beOnlyAccessedFromTheirOwnPackage() {
+        return new ArchCondition<>("be accessed only from their own package") {
+            @Override
+            public void check(JavaClass repository, ConditionEvents events) {
+                repository.getAccessesToSelf().stream()
+                        .filter(access -> !access.getOriginOwner().getPackageName().equals(repository.getPackageName()))
+                        .forEach(access -> events.add(SimpleConditionEvent.violated(access, access.getDescription())));
+            }
+        };
+    }
+}
