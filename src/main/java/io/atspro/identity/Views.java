@@ -1,5 +1,7 @@
 package io.atspro.identity;
 
+import io.atspro.shared.Page;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /** The identity feature's response bodies, and the mapping from entities. No entity crosses HTTP. */
+// Registered for the native image: Views.Me is also read back from the Redis cache by Jackson.
+@RegisterForReflection(targets = {Views.Me.class, Views.Profile.class, Views.Settings.class,
+        Views.SubscriptionView.class, Plan.Limits.class, Views.Skill.class, Views.Experience.class,
+        Views.Session.class, Views.AdminUser.class, Page.class})
 public final class Views {
 
     private Views() {

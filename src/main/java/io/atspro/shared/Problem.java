@@ -1,6 +1,7 @@
 package io.atspro.shared;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
  * {@link ProblemMappers}; {@code errors} names each bad field of a request.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection(targets = {Problem.class, Problem.FieldError.class})
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
