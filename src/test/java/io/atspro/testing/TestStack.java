@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,12 +27,20 @@ public final class TestStack {
     private final RedisProcess redis;
     private final S3ProxyServer s3;
     private final TestOidcServer oidc;
+    private final KeycloakServer keycloak;
 
-    private TestStack(PostgresServer postgres, RedisProcess redis, S3ProxyServer s3, TestOidcServer oidc) {
+    private TestStack(PostgresServer postgres, RedisProcess redis, S3ProxyServer s3, TestOidcServer oidc,
+                      KeycloakServer keycloak) {
         this.postgres = postgres;
         this.redis = redis;
         this.s3 = s3;
         this.oidc = oidc;
+        this.keycloak = keycloak;
+    }
+
+    /** The end-to-end tests (failsafe sets {@code atspro.test.oidc=keycloak}) log in at a real Keycloak. */
+    public static boolean withKeycloak() {
+        return "keycloak".equals(System.getProperty("atspro.test.oidc"));
     }
 
     public static synchronized TestStack get() {
@@ -51,6 +60,10 @@ public final class TestStack {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(running), "test-stack-stop"));
         Path dir = stackDir();
         String run = UUID.randomUUID().toString().substring(0, 8);
+        // Keycloak takes longest: it starts beside the others.
+        CompletableFuture<KeycloakServer> keycloakStart = withKeycloak()
+                ? CompletableFuture.supplyAsync(() -> KeycloakServer.start(dir, Path.of("src/main/resources/keycloak/atspro-realm.json")))
+                : CompletableFuture.completedFuture(null);
         PostgresServer postgres = PostgresServer.start(dir.resolve("pg-work"), dir.resolve("pg-data-" + run), false);
         running.add(postgres);
         postgres.createDatabase(DATABASE);
@@ -59,11 +72,18 @@ public final class TestStack {
         running.add(redis);
         S3ProxyServer s3 = S3ProxyServer.start(dir.resolve("s3proxy.jar"), dir.resolve("s3proxy-work"), null);
         running.add(s3);
-        TestOidcServer oidc = TestOidcServer.start();
-        running.add(oidc);
+        TestOidcServer oidc = null;
+        KeycloakServer keycloak = keycloakStart.join();
+        if (keycloak != null) {
+            running.add(keycloak);
+        } else {
+            oidc = TestOidcServer.start();
+            running.add(oidc);
+        }
         LOG.infof("Test stack up in %d ms: PostgreSQL :%d, Redis :%d, s3proxy :%d, OIDC %s",
-                (System.nanoTime() - started) / 1_000_000, postgres.port(), redis.port(), s3.port(), oidc.issuer());
-        return new TestStack(postgres, redis, s3, oidc);
+                (System.nanoTime() - started) / 1_000_000, postgres.port(), redis.port(), s3.port(),
+                keycloak != null ? keycloak.issuer() : oidc.issuer());
+        return new TestStack(postgres, redis, s3, oidc, keycloak);
     }
 
     private static void stopAll(List<AutoCloseable> running) {
@@ -91,7 +111,7 @@ public final class TestStack {
         config.put("quarkus.s3.aws.credentials.static-provider.access-key-id", S3ProxyServer.ACCESS_KEY);
         config.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", S3ProxyServer.SECRET_KEY);
         config.put("atspro.storage.bucket", BUCKET);
-        config.put("quarkus.oidc.auth-server-url", oidc.issuer());
+        config.put("quarkus.oidc.auth-server-url", keycloak != null ? keycloak.issuer() : oidc.issuer());
         config.put("quarkus.oidc.connection-delay", "5S");
         return config;
     }
@@ -109,6 +129,16 @@ public final class TestStack {
     }
 
     public TestOidcServer oidc() {
+        if (oidc == null) {
+            throw new IllegalStateException("This run logs in at Keycloak: use keycloak()");
+        }
         return oidc;
+    }
+
+    public KeycloakServer keycloak() {
+        if (keycloak == null) {
+            throw new IllegalStateException("This run uses the test OIDC server: use oidc()");
+        }
+        return keycloak;
     }
 }
