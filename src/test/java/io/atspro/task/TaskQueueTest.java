@@ -1,0 +1,115 @@
+package io.atspro.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atspro.testing.Db;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TaskQueueTest {
+
+    @Inject
+    TaskQueue queue;
+
+    @Inject
+    Instance<TaskHandler> handlers;
+
+    @Inject
+    TaskConfig config;
+
+    private static ObjectNode payload(String field, long value) {
+        return JsonNodeFactory.instance.objectNode().put(field, value);
+    }
+
+    private static String status(UUID id) {
+        return Db.text("SELECT status FROM tasks WHERE id = ?", id);
+    }
+
+    private static void awaitStatus(UUID id, String expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!expected.equals(status(id)) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(status(id)).as("status of task %s", id).isEqualTo(expected);
+    }
+
+    @Test
+    void manyTasksOnTwoInstancesRunExactlyOnceEach() throws Exception {
+        // This application's workers plus a second "instance": another pool, another worker id, same database.
+        try (TaskWorkerPool secondInstance = new TaskWorkerPool(queue, handlers.stream().toList(),
+                "second-instance", 3, Duration.ofMillis(50), config.lease())) {
+            secondInstance.start();
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                ids.add(queue.submit(null, "test_count", payload("n", i)));
+            }
+            for (UUID id : ids) {
+                awaitStatus(id, "completed", Duration.ofSeconds(60));
+            }
+            assertThat(ids).allSatisfy(id -> assertThat(TestHandlers.executions(id)).as("runs of %s", id).isEqualTo(1));
+            assertThat(Db.count("SELECT count(DISTINCT locked_by) FROM tasks WHERE id = ANY(?)", (Object) ids.toArray(UUID[]::new)))
+                    .isZero(); // leases released on completion
+            assertThat(Db.text("SELECT result_data->>'echo' FROM tasks WHERE id = ?", ids.get(7))).isEqualTo("7");
+        }
+    }
+
+    @Test
+    void aTaskWhoseWorkerDiedIsTakenOverAfterItsLeaseAndRunsOnce() throws Exception {
+        UUID id;
+        List<ClaimedTask> claimed;
+        // Claim it as a worker that then dies without a word; keep our own workers from taking it first.
+        do {
+            id = queue.submit(null, "test_count", payload("sleep_ms", 0), 1000);
+            claimed = queue.claim("worker-that-dies", 1);
+        } while (claimed.isEmpty() || !claimed.get(0).id().equals(id));
+        assertThat(status(id)).isEqualTo("running");
+
+        awaitStatus(id, "completed", Duration.ofSeconds(20));
+        assertThat(TestHandlers.executions(id)).isEqualTo(1);
+        assertThat(Db.count("SELECT retry_count FROM tasks WHERE id = ?", id)).isEqualTo(1);
+        assertThat(queue.complete(id, "worker-that-dies", null)).as("the dead worker's late completion is refused").isFalse();
+    }
+
+    @Test
+    void failuresAreRetriedWithBackoffThenSucceed() throws Exception {
+        UUID id = queue.submit(null, "test_flaky", payload("fail_times", 2));
+        awaitStatus(id, "completed", Duration.ofSeconds(20));
+        assertThat(TestHandlers.executions(id)).isEqualTo(3);
+        assertThat(Db.count("SELECT retry_count FROM tasks WHERE id = ?", id)).isEqualTo(2);
+    }
+
+    @Test
+    void aTaskOutOfRetriesFailsWithItsError() throws Exception {
+        UUID id = queue.submit(null, "test_flaky", payload("fail_times", 99));
+        awaitStatus(id, "failed", Duration.ofSeconds(30));
+        assertThat(TestHandlers.executions(id)).isEqualTo(config.maxRetries() + 1);
+        assertThat(Db.text("SELECT error_message FROM tasks WHERE id = ?", id)).startsWith("flaky failure");
+        assertThat(Db.count("SELECT count(*) FROM tasks WHERE id = ? AND expires_at > completed_at + interval '6 days'", id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPermanentFailureIsNotRetried() throws Exception {
+        UUID id = queue.submit(null, "test_broken", null);
+        awaitStatus(id, "failed", Duration.ofSeconds(10));
+        Thread.sleep(500);
+        assertThat(TestHandlers.executions(id)).isEqualTo(1);
+        assertThat(Db.text("SELECT error_message FROM tasks WHERE id = ?", id)).isEqualTo("The input can never be processed");
+    }
+
+    @Test
+    void aTaskOfUnknownTypeFails() throws Exception {
+        UUID id = queue.submit(null, "no_such_type", null);
+        awaitStatus(id, "failed", Duration.ofSeconds(10));
+        assertThat(Db.text("SELECT error_message FROM tasks WHERE id = ?", id)).contains("no_such_type");
+    }
+}
