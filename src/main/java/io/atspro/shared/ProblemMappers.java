@@ -75,6 +75,23 @@ public class ProblemMappers {
                 .toResponseBuilder().header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
+    @ServerExceptionMapper
+    public Response tooLarge(PayloadTooLargeException e, UriInfo uri) {
+        return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage()).withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(UnsupportedContentException e, UriInfo uri) {
+        return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage()).withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(ServiceUnavailableException e, UriInfo uri) {
+        LOG.warnf("%s on %s: %s", e.getMessage(), uri.getPath(), e.getCause() == null ? "" : e.getCause().getMessage());
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()).withInstance(uri.getPath())
+                .toResponseBuilder().header(HttpHeaders.RETRY_AFTER, 5).build();
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {

@@ -1,24 +1,39 @@
 package io.atspro.storage;
 
+import io.atspro.shared.ResourceNotFoundException;
+import io.atspro.shared.ServiceUnavailableException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** The one façade over S3. Nothing else in ATSPro talks to it. */
+/** The one façade over S3. Nothing else in ATSPro talks to it. Keys are namespaced per user. */
 @ApplicationScoped
 public class ObjectStorage {
 
     private static final Logger LOG = Logger.getLogger(ObjectStorage.class);
 
     private final S3Client s3;
+    private final S3Presigner presigner;
     private final StorageConfig config;
 
-    ObjectStorage(S3Client s3, StorageConfig config) {
+    ObjectStorage(S3Client s3, S3Presigner presigner, StorageConfig config) {
         this.s3 = s3;
+        this.presigner = presigner;
         this.config = config;
     }
 
@@ -48,6 +63,80 @@ public class ObjectStorage {
             return true;
         } catch (SdkException e) {
             return false;
+        }
+    }
+
+    /** The key prefix of everything a user owns. */
+    public static String userPrefix(String userId) {
+        return "users/" + userId + "/";
+    }
+
+    /** Streams a file from disk to S3. */
+    public void put(String key, Path file, String contentType) {
+        try {
+            s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType(contentType), RequestBody.fromFile(file));
+        } catch (SdkException e) {
+            throw new ServiceUnavailableException("File storage is unavailable; retry shortly", e);
+        }
+    }
+
+    public void put(String key, byte[] content, String contentType) {
+        try {
+            s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        } catch (SdkException e) {
+            throw new ServiceUnavailableException("File storage is unavailable; retry shortly", e);
+        }
+    }
+
+    /** Opens an object for reading; the caller closes the stream. */
+    public InputStream open(String key) {
+        try {
+            return s3.getObject(b -> b.bucket(config.bucket()).key(key));
+        } catch (NoSuchKeyException e) {
+            throw new ResourceNotFoundException("File");
+        } catch (SdkException e) {
+            throw new ServiceUnavailableException("File storage is unavailable; retry shortly", e);
+        }
+    }
+
+    public void delete(String key) {
+        try {
+            s3.deleteObject(b -> b.bucket(config.bucket()).key(key));
+        } catch (SdkException e) {
+            throw new ServiceUnavailableException("File storage is unavailable; retry shortly", e);
+        }
+    }
+
+    /** Deletes an object whose row did not make it; a failure leaves it for the retention job's orphan sweep. */
+    public void deleteQuietly(String key) {
+        try {
+            s3.deleteObject(b -> b.bucket(config.bucket()).key(key));
+        } catch (SdkException e) {
+            LOG.warnf("Could not delete %s (the orphan sweep will): %s", key, e.getMessage());
+        }
+    }
+
+    /** A short-lived GET link that downloads the object under {@code filename}. */
+    public URI presignedDownload(String key, String filename, Duration ttl) {
+        try {
+            String disposition = "attachment; filename=\"" + filename.replace("\"", "") + "\"";
+            return URI.create(presigner.presignGetObject(p -> p.signatureDuration(ttl)
+                    .getObjectRequest(g -> g.bucket(config.bucket()).key(key).responseContentDisposition(disposition)))
+                    .url().toString());
+        } catch (SdkException e) {
+            throw new ServiceUnavailableException("File storage is unavailable; retry shortly", e);
+        }
+    }
+
+    /** The keys under a prefix. */
+    public List<String> keys(String prefix) {
+        try {
+            List<String> keys = new ArrayList<>();
+            s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(config.bucket()).prefix(prefix).build())
+                    .contents().stream().map(S3Object::key).forEach(keys::add);
+            return keys;
+        } catch (SdkException e) {
+            throw new ServiceUnavailableException("File storage is unavailable; retry shortly", e);
         }
     }
 }
