@@ -205,8 +205,12 @@ public final class DevStack {
     private KeycloakServer startKeycloak() {
         long started = System.nanoTime();
         System.out.println("[dev-stack] starting Keycloak (about 30 s, the first time about a minute more)");
+        int port = Integer.getInteger("atspro.dev.keycloak-port", 8180);
+        if (!FreePort.isFree(port)) {
+            throw new IllegalStateException("Port " + port + " is taken; choose another with -Datspro.dev.keycloak-port=PORT");
+        }
         KeycloakServer keycloak = KeycloakServer.start(stackDir,
-                projectDir.resolve("src/main/resources/keycloak/atspro-realm.json"));
+                projectDir.resolve("src/main/resources/keycloak/atspro-realm.json"), port);
         row("Keycloak", started, keycloak.issuer() + "  (users alice/alice, bob/bob)");
         summary.add(new String[] {"  admin console", "", "http://127.0.0.1:" + keycloak.port() + "/admin  ("
                 + KeycloakServer.ADMIN_USERNAME + "/" + KeycloakServer.ADMIN_PASSWORD + ")"});

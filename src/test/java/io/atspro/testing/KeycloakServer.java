@@ -70,6 +70,11 @@ public final class KeycloakServer implements AutoCloseable {
      * serves its discovery document. The server log goes to {@code stackDir/logs/keycloak-<port>.log}.
      */
     public static KeycloakServer start(Path stackDir, Path realmJson) {
+        return start(stackDir, realmJson, FreePort.find());
+    }
+
+    /** As {@link #start(Path, Path)}, on a given HTTP port (the dev run's fixed, documented one). */
+    public static KeycloakServer start(Path stackDir, Path realmJson, int port) {
         Path home = stackDir.resolve("keycloak-" + VERSION).toAbsolutePath();
         if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("Keycloak " + VERSION + " is not unpacked at " + home
@@ -77,7 +82,6 @@ public final class KeycloakServer implements AutoCloseable {
                     + " process-test-resources phase: run ./mvnw process-test-resources (or any later phase).");
         }
         String realm = realmName(realmJson);
-        int port = FreePort.find();
         int managementPort = FreePort.find();
         Path logFile = stackDir.resolve("logs").resolve("keycloak-" + port + ".log").toAbsolutePath();
 
