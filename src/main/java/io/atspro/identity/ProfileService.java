@@ -106,6 +106,14 @@ public class ProfileService {
         }
     }
 
+    /** Points the profile at the user's active resume (null for none); the resume feature owns the choice. */
+    public void setActiveResume(String userId, java.util.UUID resumeId) {
+        UserProfile profile = profiles.findByUser(userId).orElseThrow(() -> new ResourceNotFoundException("Profile"));
+        profile.activeResumeId = resumeId;
+        profile.updatedAt = clock.instant();
+        changed.fire(new UserChanged(userId));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Views.Settings settings(String userId) {
         return Views.settings(settings.findByUser(userId).orElseThrow(() -> new ResourceNotFoundException("Settings")));

@@ -16,6 +16,9 @@ public interface TaskContext {
     /** 1 on the first attempt. */
     int attempt();
 
+    /** True when a failure of this attempt fails the task for good. */
+    boolean lastAttempt();
+
     /** Records progress (0–100); returns false when the task was cancelled and the handler should stop. */
     boolean progress(int percent);
 }

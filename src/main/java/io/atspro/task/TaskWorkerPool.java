@@ -195,6 +195,11 @@ public final class TaskWorkerPool implements AutoCloseable {
         }
 
         @Override
+        public boolean lastAttempt() {
+            return task.attempt() > task.maxRetries();
+        }
+
+        @Override
         public boolean progress(int percent) {
             return queue.progress(task.id(), workerId, percent);
         }

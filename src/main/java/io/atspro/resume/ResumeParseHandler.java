@@ -1,0 +1,89 @@
+package io.atspro.resume;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atspro.shared.ResourceNotFoundException;
+import io.atspro.storage.DocumentService;
+import io.atspro.storage.FileType;
+import io.atspro.task.PermanentTaskFailure;
+import io.atspro.task.TaskContext;
+import io.atspro.task.TaskHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@code resume_parse} task: reads the uploaded file from S3, extracts its text and parses it into
+ * {@code resume_data}. Idempotent: a rerun after the resume left {@code parsing} does nothing.
+ */
+@ApplicationScoped
+class ResumeParseHandler implements TaskHandler {
+
+    private final ResumeService resumes;
+    private final DocumentService documents;
+    private final ObjectMapper json;
+    private final ResumeTextExtractor extractor = new ResumeTextExtractor();
+    private final ResumeParser parser = new ResumeParser();
+
+    ResumeParseHandler(ResumeService resumes, DocumentService documents, ObjectMapper json) {
+        this.resumes = resumes;
+        this.documents = documents;
+        this.json = json;
+    }
+
+    @Override
+    public String type() {
+        return ResumeService.PARSE_TASK;
+    }
+
+    @Override
+    public JsonNode handle(TaskContext context) throws Exception {
+        String userId = context.userId();
+        UUID resumeId = UUID.fromString(context.payload().path("resume_id").asText());
+        Optional<UUID> documentId = resumes.beginParse(userId, resumeId);
+        if (documentId.isEmpty()) {
+            return json.createObjectNode().put("skipped", true);
+        }
+        try {
+            context.progress(10);
+            FileType type = documents.typeOf(userId, documentId.get());
+            ResumeData data;
+            try (InputStream in = documents.open(userId, documentId.get())) {
+                ExtractedText text = extractor.extract(in, formatOf(type));
+                context.progress(60);
+                data = type == FileType.JSON ? resumes.readResumeJson(text.text()) : parser.parse(text.text());
+            }
+            resumes.finishParse(userId, resumeId, data);
+            return json.createObjectNode()
+                    .put("jobs", data.workExperience().size())
+                    .put("schools", data.education().size())
+                    .put("skills", data.skills().size());
+        } catch (ResumeExtractionException e) {
+            resumes.failParse(userId, resumeId, e.getMessage());
+            throw new PermanentTaskFailure(e.getMessage(), e);
+        } catch (ResourceNotFoundException e) {
+            resumes.failParse(userId, resumeId, "The resume's file is gone");
+            throw new PermanentTaskFailure("The resume's file is gone", e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            String message = "The JSON file is not a resume: " + e.getMessage();
+            resumes.failParse(userId, resumeId, message.length() > 500 ? message.substring(0, 500) : message);
+            throw new PermanentTaskFailure("The JSON file is not a resume", e);
+        } catch (RuntimeException e) {
+            if (context.lastAttempt()) {
+                resumes.failParse(userId, resumeId, "The resume could not be read; upload it again later");
+            }
+            throw e;
+        }
+    }
+
+    private static DocumentFormat formatOf(FileType type) {
+        return switch (type) {
+            case PDF -> DocumentFormat.PDF;
+            case DOCX -> DocumentFormat.DOCX;
+            case TXT -> DocumentFormat.TXT;
+            case MARKDOWN -> DocumentFormat.MARKDOWN;
+            case JSON -> DocumentFormat.JSON;
+        };
+    }
+}
