@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -52,7 +53,8 @@ class ArchitectureTest {
     @Test
     void sharedDependsOnNoFeature() {
         noClasses().that().resideInAPackage("io.atspro.shared..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.atspro.identity..", "io.atspro.storage..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.atspro..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.atspro.shared.."))))
                 .check(MAIN);
     }
 

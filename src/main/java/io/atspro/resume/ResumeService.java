@@ -154,6 +154,9 @@ public class ResumeService {
     public void delete(String userId, UUID id) {
         List<String> keys = QuarkusTransaction.requiringNew().call(() -> {
             Resume resume = owned(userId, id);
+            if (resume.isActive) {
+                profiles.setActiveResume(userId, null);
+            }
             List<String> fileKeys = documents.deleteRowsOfResume(userId, id);
             resumes.delete(resume);
             return fileKeys;

@@ -31,6 +31,10 @@ public interface TaskConfig {
     @WithDefault("3")
     int maxRetries();
 
+    /** How often expired finished tasks are deleted. */
+    @WithDefault("1h")
+    String cleanupEvery();
+
     /** How long finished (completed, failed, cancelled) tasks are kept. */
     @WithDefault("7D")
     Duration finishedTtl();

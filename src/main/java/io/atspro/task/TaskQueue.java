@@ -3,6 +3,7 @@ package io.atspro.task;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -147,6 +148,20 @@ public class TaskQueue {
                 UPDATE tasks SET status = 'cancelled', completed_at = now(), expires_at = now() + make_interval(secs => ?),
                     locked_by = NULL, locked_until = NULL, updated_at = now()
                 WHERE id = ? AND user_id = ? AND status IN ('pending', 'running')""", ttlSeconds(), id, userId) == 1;
+    }
+
+    /** Deletes finished tasks past their expiry, batch by batch; returns how many went. */
+    int deleteExpired(int batchSize) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> update("""
+                    DELETE FROM tasks WHERE id IN (
+                        SELECT id FROM tasks WHERE expires_at < now() AND status IN ('completed', 'failed', 'cancelled')
+                        LIMIT ? FOR UPDATE SKIP LOCKED)""", batchSize));
+            total += deleted;
+        } while (deleted == batchSize);
+        return total;
     }
 
     private double ttlSeconds() {

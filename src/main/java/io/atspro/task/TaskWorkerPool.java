@@ -1,6 +1,8 @@
 package io.atspro.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +109,11 @@ public final class TaskWorkerPool implements AutoCloseable {
             return;
         }
         Context context = new Context(task);
+        // Handlers use request-scoped beans (the EntityManager among them) as endpoints do.
+        ManagedContext requestContext = Arc.container() == null ? null : Arc.container().requestContext();
+        if (requestContext != null) {
+            requestContext.activate();
+        }
         try {
             JsonNode result = handler.handle(context);
             if (!queue.complete(task.id(), workerId, result)) {
@@ -120,6 +127,10 @@ public final class TaskWorkerPool implements AutoCloseable {
         } catch (Exception | StackOverflowError e) {
             LOG.warnf("Task %s (%s) attempt %d failed: %s", task.id(), task.type(), task.attempt(), e.toString());
             queue.fail(task.id(), workerId, readable(e), false);
+        } finally {
+            if (requestContext != null) {
+                requestContext.terminate();
+            }
         }
     }
 

@@ -107,6 +107,24 @@ class TaskQueueTest {
     }
 
     @Test
+    void finishedTasksAreDeletedOnceExpiredAndNotBefore() throws Exception {
+        UUID expired = queue.submit(null, "test_count", null);
+        UUID fresh = queue.submit(null, "test_count", null);
+        UUID waiting = queue.submit(null, "test_count", null);
+        awaitStatus(expired, "completed", Duration.ofSeconds(10));
+        awaitStatus(fresh, "completed", Duration.ofSeconds(10));
+        Db.update("UPDATE tasks SET expires_at = now() - interval '1 second' WHERE id = ?", expired);
+        Db.update("UPDATE tasks SET status = 'pending', scheduled_at = now() + interval '1 day', "
+                + "expires_at = now() - interval '1 second' WHERE id = ?", waiting);
+
+        assertThat(queue.deleteExpired(1)).isGreaterThanOrEqualTo(1);
+        assertThat(status(expired)).isNull();
+        assertThat(status(fresh)).isEqualTo("completed");
+        assertThat(status(waiting)).as("unfinished tasks never expire").isEqualTo("pending");
+        Db.update("DELETE FROM tasks WHERE id = ?", waiting);
+    }
+
+    @Test
     void aTaskOfUnknownTypeFails() throws Exception {
         UUID id = queue.submit(null, "no_such_type", null);
         awaitStatus(id, "failed", Duration.ofSeconds(10));

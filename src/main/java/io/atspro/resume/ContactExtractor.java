@@ -1,0 +1,239 @@
+package io.atspro.resume;
+
+import io.atspro.resume.ResumeData.ContactInfo;
+import io.atspro.resume.ResumeData.Link;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Name, email, phone, address and profile links, found by pattern in the resume's top lines. */
+final class ContactExtractor {
+
+    /** The look-behind makes a match start only at the start of a word, keeping the search linear in long words. */
+    static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    static final Pattern PHONE = Pattern.compile(
+            "(?<![\\w+/.-])(?:\\+\\s?\\d{1,3}[\\s.-]?)?(?:\\(\\d{1,5}\\)[\\s.-]?)?\\d{1,6}(?:[\\s.-]\\d{1,6}){0,5}(?![\\w/])");
+    private static final int MIN_PHONE_DIGITS = 8;
+    private static final int MAX_PHONE_DIGITS = 15;
+    private static final Pattern DATE_LIKE = Pattern.compile("^(?:19|20)\\d{2}\\s*[-./]\\s*\\d{1,2}(?:\\s*[-./]\\s*\\d{1,2})?$"
+            + "|^\\d{1,2}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*(?:19|20)\\d{2}$|^(?:19|20)\\d{2}\\s*-\\s*(?:19|20)\\d{2}$");
+
+    private static final String URL_TAIL = "[^\\s|,;()<>\\[\\]\"']*";
+    private static final Pattern URL = Pattern.compile(
+            "(?i)\\b(?:https?://" + URL_TAIL + "|www\\." + URL_TAIL
+                    + "|(?<![@\\w.-])[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:com|dev|io|me|net|org|co|app|tech|site|xyz"
+                    + "|page|blog|info|ai|codes|design|online|us|uk|de|fr|ca|eu|nl|es|it|ch|se|in|au|jp|br)\\b(?:/"
+                    + URL_TAIL + ")?)");
+    private static final Map<String, String> NETWORKS = networks();
+
+    private static final Pattern PHONE_LABEL = Pattern.compile("(?i)\\b(?:phone|tel|telephone|mobile|cell|mob)\\b");
+    private static final Pattern ADDRESS_LABEL = Pattern.compile("(?i)^(?:address|location|based in|city)\\s*[:\\-]\\s*");
+    private static final Pattern FIELD_LABEL = Pattern.compile(
+            "(?i)^(?:e-?mail|phone|tel|telephone|mobile|cell|linkedin|github|website|web|portfolio|site|url|blog|name)"
+                    + "\\s*[:\\-]\\s*");
+    private static final Pattern SEGMENT_SEPARATORS = Pattern.compile("\\s*(?:\\||•|·|◦|▪|●|\\s[–—]\\s)\\s*");
+    private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}\\.");
+    private static final Set<String> NAME_PARTICLES = Set.of("van", "von", "de", "del", "della", "der", "den", "da",
+            "di", "du", "la", "le", "al", "bin", "ibn", "dos", "das", "do", "y", "e", "ter", "ten", "zu", "af");
+    private static final Set<String> NOT_NAMES = Set.of("resume", "résumé", "curriculum", "vitae", "cv", "contact",
+            "confidential");
+    private static final int NAME_SEARCH_LINES = 8;
+
+    private ContactExtractor() {
+    }
+
+    /** Contact details from the lines above the first section (and a contact section), falling back to the whole text. */
+    static ContactInfo extract(List<String> contactLines, List<String> allLines) {
+        String name = name(contactLines).orElse(null);
+        String email = email(contactLines).or(() -> email(allLines)).orElse(null);
+        String phone = phone(contactLines, false).or(() -> phone(allLines, true)).orElse(null);
+        List<Link> links = links(contactLines, allLines);
+        String address = address(contactLines, name).orElse(null);
+        return new ContactInfo(name, email, phone, address, links);
+    }
+
+    static Optional<String> name(List<String> lines) {
+        for (String line : lines.subList(0, Math.min(NAME_SEARCH_LINES, lines.size()))) {
+            String first = FIELD_LABEL.matcher(firstSegment(line)).replaceFirst("");
+            first = Text.trimSeparators(first.split(",")[0]);
+            if (looksLikeName(first)) {
+                return Optional.of(isAllUpperCase(first) ? titleCase(first) : first);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean looksLikeName(String candidate) {
+        if (candidate.isEmpty() || candidate.matches(".*[\\d@:/#&+=].*") || SectionSplitter.heading(candidate).isPresent()) {
+            return false;
+        }
+        String[] words = candidate.split("\\s+");
+        int capitalised = 0;
+        for (String word : words) {
+            if (NOT_NAMES.contains(word.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+            if (NAME_WORD.matcher(word).matches()) {
+                capitalised++;
+            } else if (!NAME_PARTICLES.contains(word)) {
+                return false;
+            }
+        }
+        return capitalised >= 2 && capitalised <= 4 && !Vocabulary.hasStrongTitleWord(candidate)
+                && Vocabulary.titleScore(candidate) < 1 && Vocabulary.companyScore(candidate) == 0;
+    }
+
+    static Optional<String> email(List<String> lines) {
+        for (String line : lines) {
+            Matcher m = EMAIL.matcher(line);
+            if (m.find()) {
+                return Optional.of(m.group());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first phone number; with {@code labelledOnly}, only on lines that say Phone, Tel, Mobile or Cell. */
+    static Optional<String> phone(List<String> lines, boolean labelledOnly) {
+        for (String line : lines) {
+            if (labelledOnly && !PHONE_LABEL.matcher(line).find()) {
+                continue;
+            }
+            Matcher m = PHONE.matcher(withoutUrlsAndEmails(line));
+            while (m.find()) {
+                String candidate = m.group().strip();
+                if (isPhone(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean isPhone(String candidate) {
+        long digits = candidate.chars().filter(Character::isDigit).count();
+        return digits >= MIN_PHONE_DIGITS && digits <= MAX_PHONE_DIGITS && !DATE_LIKE.matcher(candidate).matches();
+    }
+
+    /** Every URL in the contact lines, plus LinkedIn and GitHub profiles anywhere; named by their network. */
+    static List<Link> links(List<String> contactLines, List<String> allLines) {
+        Map<String, Link> byKey = new LinkedHashMap<>();
+        for (String line : contactLines) {
+            addUrls(line, byKey, false);
+        }
+        for (String line : allLines) {
+            addUrls(line, byKey, true);
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    private static void addUrls(String line, Map<String, Link> byKey, boolean knownNetworksOnly) {
+        Matcher m = URL.matcher(EMAIL.matcher(line).replaceAll(" "));
+        while (m.find()) {
+            String url = m.group().replaceAll("[.,;:!?]+$", "");
+            String network = network(url);
+            if (knownNetworksOnly && network.equals("Website")) {
+                continue;
+            }
+            String withScheme = url.matches("(?i)^https?://.*") ? url : "https://" + url;
+            byKey.putIfAbsent(urlKey(withScheme), new Link(network, withScheme));
+        }
+    }
+
+    /** A URL without scheme, "www." or trailing slash, lower-cased: two spellings of one link compare equal. */
+    static String urlKey(String url) {
+        return url.toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("^www\\.", "")
+                .replaceFirst("/+$", "");
+    }
+
+    static String network(String url) {
+        String host = urlKey(url).split("/")[0];
+        for (Map.Entry<String, String> network : NETWORKS.entrySet()) {
+            if (host.equals(network.getKey()) || host.endsWith("." + network.getKey())) {
+                return network.getValue();
+            }
+        }
+        return "Website";
+    }
+
+    static Optional<String> address(List<String> lines, String name) {
+        for (String line : lines) {
+            Matcher labelled = ADDRESS_LABEL.matcher(line);
+            if (labelled.find()) {
+                return Optional.of(Text.trimSeparators(line.substring(labelled.end())));
+            }
+        }
+        for (String line : lines) {
+            for (String segment : SEGMENT_SEPARATORS.split(withoutContactDetails(line))) {
+                String candidate = Text.trimSeparators(FIELD_LABEL.matcher(segment.strip()).replaceFirst(""));
+                if (looksLikeAddress(candidate, name)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean looksLikeAddress(String candidate, String name) {
+        return candidate.contains(",") && candidate.matches(".*\\p{L}{2,}.*") && Text.wordCount(candidate) <= 10
+                && !candidate.equals(name) && !candidate.matches(".*[@:].*") && Vocabulary.titleScore(candidate) < 1
+                && !candidate.endsWith(".");
+    }
+
+    private static String withoutContactDetails(String line) {
+        String rest = withoutUrlsAndEmails(line);
+        Matcher m = PHONE.matcher(rest);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, isPhone(m.group().strip()) ? " | " : Matcher.quoteReplacement(m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String withoutUrlsAndEmails(String line) {
+        return URL.matcher(EMAIL.matcher(line).replaceAll(" | ")).replaceAll(" | ");
+    }
+
+    private static String firstSegment(String line) {
+        String[] segments = SEGMENT_SEPARATORS.split(line.strip());
+        return segments.length == 0 ? "" : segments[0].strip();
+    }
+
+    private static boolean isAllUpperCase(String text) {
+        return text.equals(text.toUpperCase(Locale.ROOT)) && !text.equals(text.toLowerCase(Locale.ROOT));
+    }
+
+    /** "JEAN-LUC O'NEIL" becomes "Jean-Luc O'Neil". */
+    private static String titleCase(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean startOfWord = true;
+        for (char c : text.toCharArray()) {
+            out.append(startOfWord ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            startOfWord = !Character.isLetter(c);
+        }
+        return out.toString();
+    }
+
+    private static Map<String, String> networks() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("linkedin.com", "LinkedIn");
+        map.put("github.com", "GitHub");
+        map.put("gitlab.com", "GitLab");
+        map.put("bitbucket.org", "Bitbucket");
+        map.put("stackoverflow.com", "Stack Overflow");
+        map.put("twitter.com", "Twitter");
+        map.put("x.com", "X");
+        map.put("medium.com", "Medium");
+        map.put("behance.net", "Behance");
+        map.put("dribbble.com", "Dribbble");
+        map.put("kaggle.com", "Kaggle");
+        map.put("orcid.org", "ORCID");
+        return map;
+    }
+}

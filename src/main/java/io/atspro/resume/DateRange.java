@@ -1,0 +1,62 @@
+package io.atspro.resume;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A span such as "Jan 2020 – Present", "2019-03 - 2021-06" or "2018 to 2020", with ISO partial dates. */
+record DateRange(String start, String end, boolean current) {
+
+    private static final String SEPARATOR = "\\s*(?:-|–|—|‒|―|~|\\bto\\b|\\buntil\\b|\\btill\\b|\\bthrough\\b|\\bthru\\b)\\s*";
+
+    private static final Pattern RANGE = Pattern.compile(
+            "(" + PartialDate.ANY + ")" + SEPARATOR + "(" + PartialDate.ANY + "|" + PartialDate.PRESENT + ")",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SINCE = Pattern.compile(
+            "\\b(?:since|from)\\s+(" + PartialDate.ANY + ")", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OPEN_ENDED = Pattern.compile(
+            "(" + PartialDate.ANY + ")\\s*(?:-|–|—)\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SINGLE = Pattern.compile(PartialDate.ANY, Pattern.CASE_INSENSITIVE);
+
+    /** Where a range was found in a line, so the caller can read what is left of the line. */
+    record Found(DateRange range, int from, int to) {
+
+        /** The line without the range and without the separators and brackets left dangling around it. */
+        String remainder(String line) {
+            return Text.trimSeparators(line.substring(0, from) + " " + line.substring(to));
+        }
+    }
+
+    /** The first range in the line: a start and an end (or a word meaning present), or "since X". */
+    static Optional<Found> findRange(String line) {
+        Matcher m = RANGE.matcher(line);
+        if (m.find()) {
+            String start = PartialDate.normalise(m.group(1));
+            boolean current = PartialDate.isPresent(m.group(2));
+            String end = current ? null : PartialDate.normalise(m.group(2));
+            return Optional.of(new Found(new DateRange(start, end, current), m.start(), m.end()));
+        }
+        m = SINCE.matcher(line);
+        if (!m.find()) {
+            m = OPEN_ENDED.matcher(line);
+            if (!m.find()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Found(new DateRange(PartialDate.normalise(m.group(1)), null, true), m.start(), m.end()));
+    }
+
+    /** A range if there is one, else a lone date as the end of a zero-length range (a graduation, say). */
+    static Optional<Found> findRangeOrDate(String line) {
+        Optional<Found> range = findRange(line);
+        if (range.isPresent()) {
+            return range;
+        }
+        Matcher m = SINGLE.matcher(line);
+        if (m.find()) {
+            String date = PartialDate.normalise(m.group());
+            return Optional.of(new Found(new DateRange(null, date, false), m.start(), m.end()));
+        }
+        return Optional.empty();
+    }
+}

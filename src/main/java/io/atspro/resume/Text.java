@@ -1,0 +1,150 @@
+package io.atspro.resume;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Small text helpers shared by the rule-based parsers. */
+final class Text {
+
+    private static final Pattern BULLET = Pattern.compile(
+            "^(?:[•●▪■◦○‣⁃∙·*➢➤►▶✓✔\\uF0B7\\uF0A7\\uF076\\uF0D8\\uF0FC]|[-–—+](?=\\s)|\\d{1,2}[.)](?=\\s))\\s*");
+    static final int MAX_LINE_CHARS = 1000;
+    private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+");
+    private static final Pattern COLUMN_GAP = Pattern.compile("\\t+| {3,}");
+    private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*\\)|\\[\\s*]");
+    private static final Pattern EDGE_SEPARATORS = Pattern.compile("^[\\s|,;:–—\\-·•/]+|[\\s|,;:–—\\-·•/]+$");
+    private static final Pattern LABEL = Pattern.compile("^([\\p{L}][\\p{L} &/'-]{0,40}?)\\s*:\\s*(.*)$");
+    private static final Pattern SPACED_LETTERS = Pattern.compile("^(?:\\p{L} ){2,}\\p{L}$");
+
+    private Text() {
+    }
+
+    /** Lines of the document, trimmed, blank ones and Markdown heading marks dropped, column gaps turned into " | ". */
+    static List<String> lines(String text) {
+        String normalised = Normalizer.normalize(text, Normalizer.Form.NFC)
+                .replace("\r\n", "\n").replace('\r', '\n')
+                .replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ')
+                .replace("\u200B", "").replace("\u00AD", "").replace("\uFEFF", "")
+                .replace("ﬁ", "fi").replace("ﬂ", "fl").replace("ﬀ", "ff");
+        List<String> lines = new ArrayList<>();
+        for (String raw : shortLines(normalised.split("\n"))) {
+            String line = MARKDOWN_HEADING.matcher(raw.strip()).replaceFirst("");
+            line = COLUMN_GAP.matcher(line).replaceAll(" | ").replaceAll(" {2,}", " ").strip();
+            if (!line.isEmpty()) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Breaks lines longer than {@link #MAX_LINE_CHARS} at a space (or anywhere, if there is none): no resume line
+     * is that long, and the patterns run over every line must not meet megabyte-long ones.
+     */
+    private static List<String> shortLines(String[] lines) {
+        List<String> result = new ArrayList<>(lines.length);
+        for (String line : lines) {
+            int start = 0;
+            while (line.length() - start > MAX_LINE_CHARS) {
+                int cut = line.lastIndexOf(' ', start + MAX_LINE_CHARS);
+                cut = cut > start ? cut : start + MAX_LINE_CHARS;
+                result.add(line.substring(start, cut));
+                start = cut;
+            }
+            result.add(line.substring(start));
+        }
+        return result;
+    }
+
+    static boolean isBullet(String line) {
+        return BULLET.matcher(line).find();
+    }
+
+    /** The line without its bullet mark. */
+    static String stripBullet(String line) {
+        return BULLET.matcher(line).replaceFirst("").strip();
+    }
+
+    /** Removes separators, dashes and empty brackets left at the edges once part of a line was cut out. */
+    static String trimSeparators(String text) {
+        String result = EMPTY_BRACKETS.matcher(text).replaceAll(" ").replaceAll(" {2,}", " ");
+        result = EDGE_SEPARATORS.matcher(result).replaceAll("");
+        if (result.endsWith("(") || result.endsWith("[")) {
+            result = EDGE_SEPARATORS.matcher(result.substring(0, result.length() - 1)).replaceAll("");
+        }
+        if (result.startsWith(")") || result.startsWith("]")) {
+            result = EDGE_SEPARATORS.matcher(result.substring(1)).replaceAll("");
+        }
+        return result.strip();
+    }
+
+    /** "Skills: Java, Go" gives label "skills" and value "Java, Go"; null when the line has no short label. */
+    static Labelled label(String line) {
+        Matcher m = LABEL.matcher(line);
+        if (!m.matches() || m.group(1).split("\\s+").length > 5) {
+            return null;
+        }
+        return new Labelled(m.group(1).strip().toLowerCase(Locale.ROOT), m.group(2).strip());
+    }
+
+    record Labelled(String label, String value) {
+    }
+
+    /** "E X P E R I E N C E" becomes "EXPERIENCE"; other text is returned unchanged. */
+    static String joinSpacedLetters(String line) {
+        return SPACED_LETTERS.matcher(line).matches() ? line.replace(" ", "") : line;
+    }
+
+    static int wordCount(String text) {
+        String stripped = text.strip();
+        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+    }
+
+    /** Keeps the first spelling of each item, comparing case-insensitively. */
+    static List<String> dedupe(List<String> items) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (String item : items) {
+            String trimmed = item == null ? "" : item.strip();
+            if (!trimmed.isEmpty()) {
+                seen.putIfAbsent(trimmed.toLowerCase(Locale.ROOT), trimmed);
+            }
+        }
+        return List.copyOf(seen.values());
+    }
+
+    /** Splits on the separators outside brackets: "Java (Spring, JPA), Go" gives "Java (Spring, JPA)" and "Go". */
+    static List<String> splitOutsideBrackets(String text, String separators) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int depth = 0;
+        for (char c : text.toCharArray()) {
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+            if (depth == 0 && separators.indexOf(c) >= 0) {
+                parts.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        parts.add(current.toString());
+        return parts.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    static String blankToNull(String text) {
+        return isBlank(text) ? null : text.strip();
+    }
+}
