@@ -1,0 +1,68 @@
+package io.atspro.matching;
+
+import io.atspro.identity.CurrentUser;
+import io.atspro.shared.InvalidInputException;
+import io.atspro.shared.Page;
+import io.atspro.shared.PageRequest;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/matches")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "matches", description = "ATS match scores of a resume against a job")
+public class MatchResource {
+
+    /** {@code POST /matches}: a resume and a tracked job (catalog postings come with the catalog). */
+    public record MatchRequest(@NotNull UUID resumeId, UUID jobId, UUID postingId) {
+    }
+
+    private final MatchService matches;
+    private final CurrentUser currentUser;
+
+    MatchResource(MatchService matches, CurrentUser currentUser) {
+        this.matches = matches;
+        this.currentUser = currentUser;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Score a resume against a job: 0–100, matched and missing keywords, section checks, suggestions")
+    public Response match(@NotNull @Valid MatchRequest request, UriInfo uri) {
+        if (request.jobId() == null) {
+            throw new InvalidInputException("job_id", request.postingId() != null
+                    ? "matching catalog postings arrives with the catalog; track the posting and use its job_id"
+                    : "is required");
+        }
+        MatchView match = matches.match(currentUser.id(), request.resumeId(), request.jobId());
+        return Response.created(uri.getAbsolutePathBuilder().path(match.id().toString()).build()).entity(match).build();
+    }
+
+    @GET
+    @Operation(summary = "Match scores, newest first, per resume and/or per job")
+    public Page<MatchView> list(@QueryParam("resume_id") UUID resumeId, @QueryParam("job_id") UUID jobId,
+                                @Valid @BeanParam PageRequest page) {
+        return matches.list(currentUser.id(), resumeId, jobId, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    public MatchView get(@PathParam("id") UUID id) {
+        return matches.get(currentUser.id(), id);
+    }
+}

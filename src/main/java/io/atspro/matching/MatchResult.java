@@ -1,0 +1,25 @@
+package io.atspro.matching;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+
+/**
+ * How well a resume matches a job: a 0–100 score, the job's keywords found and not found in the resume (most
+ * important first, then alphabetical), the resume's structural checks and concrete suggestions.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record MatchResult(
+        int score,
+        List<String> keywordsMatched,
+        List<String> keywordsMissing,
+        List<SectionCheck> sectionChecks,
+        List<String> suggestions) {
+
+    public MatchResult {
+        keywordsMatched = keywordsMatched == null ? List.of() : List.copyOf(keywordsMatched);
+        keywordsMissing = keywordsMissing == null ? List.of() : List.copyOf(keywordsMissing);
+        sectionChecks = sectionChecks == null ? List.of() : List.copyOf(sectionChecks);
+        suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
+    }
+}
