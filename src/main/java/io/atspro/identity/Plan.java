@@ -5,18 +5,19 @@ import java.util.Locale;
 
 /** The plans of {@code subscriptions.plan} and what each allows a month; null means unlimited. */
 public enum Plan {
-    FREE(3, 20, 50, 10, 1),
-    PRO(20, 200, null, 200, 10),
-    PREMIUM(100, 1000, null, 1000, 31);
+    FREE(3, 20, 50, 10, 20, 1),
+    PRO(20, 200, null, 200, 500, 10),
+    PREMIUM(100, 1000, null, 1000, null, 31);
 
     public record Limits(Integer resumeUploads, Integer jobImports, Integer applications, Integer aiGenerations,
-                         Integer dataExports) {
+                         Integer matchScores, Integer dataExports) {
     }
 
     private final Limits limits;
 
-    Plan(Integer resumeUploads, Integer jobImports, Integer applications, Integer aiGenerations, Integer dataExports) {
-        this.limits = new Limits(resumeUploads, jobImports, applications, aiGenerations, dataExports);
+    Plan(Integer resumeUploads, Integer jobImports, Integer applications, Integer aiGenerations, Integer matchScores,
+         Integer dataExports) {
+        this.limits = new Limits(resumeUploads, jobImports, applications, aiGenerations, matchScores, dataExports);
     }
 
     public Limits limits() {

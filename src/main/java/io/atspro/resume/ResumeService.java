@@ -164,6 +164,16 @@ public class ResumeService {
         documents.deleteObjects(keys);
     }
 
+    /** The structured resume, for matching and generation. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ResumeData resumeData(String userId, UUID id) {
+        try {
+            return data(owned(userId, id));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored resume " + id + " has unreadable resume_data", e);
+        }
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public JsonNode exportJsonResume(String userId, UUID id) throws JsonProcessingException {
         return jsonResume.toJsonResume(data(owned(userId, id)));

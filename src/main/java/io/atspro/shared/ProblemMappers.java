@@ -76,6 +76,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response quota(QuotaExceededException e, UriInfo uri) {
+        return Problem.of(Response.Status.TOO_MANY_REQUESTS, e.getMessage()).withInstance(uri.getPath())
+                .toResponseBuilder().header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response upstream(UpstreamFailureException e, UriInfo uri) {
+        LOG.warnf("%s on %s: %s", e.getMessage(), uri.getPath(), e.getCause() == null ? "" : e.getCause().getMessage());
+        return Problem.of(Response.Status.BAD_GATEWAY, e.getMessage()).withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response tooLarge(PayloadTooLargeException e, UriInfo uri) {
         return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage()).withInstance(uri.getPath()).toResponse();
     }
@@ -147,6 +159,11 @@ public class ProblemMappers {
         }
         if (e instanceof WebApplicationException wae) {
             return webApplication(wae, uri);
+        }
+        if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
+            // a chunked body past quarkus.http.limits.max-body-size: Vert.x has answered 413 already
+            return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "The request body is too large")
+                    .withInstance(uri.getPath()).toResponse();
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());

@@ -1,0 +1,75 @@
+package io.atspro.application;
+
+import io.atspro.shared.Page;
+import io.atspro.shared.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+class ApplicationRepository implements PanacheRepositoryBase<Application, UUID> {
+
+    static final Map<String, String> SORTABLE = Map.of("created_at", "createdAt", "updated_at", "updatedAt",
+            "applied_at", "appliedAt", "company_name", "companyName", "status", "status");
+
+    Optional<Application> findOwned(String userId, UUID id) {
+        return find("id = ?1 and userId = ?2", id, userId).firstResultOptional();
+    }
+
+    Optional<Application> lockOwned(String userId, UUID id) {
+        return find("id = ?1 and userId = ?2", id, userId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    Page<Application> search(String userId, List<String> statuses, String company, Instant from, Instant to,
+                             String sort, boolean ascending, PageRequest request) {
+        StringBuilder where = new StringBuilder("userId = :user");
+        Parameters params = Parameters.with("user", userId);
+        if (!statuses.isEmpty()) {
+            where.append(" and status in :statuses");
+            params.and("statuses", statuses);
+        }
+        if (company != null) {
+            where.append(" and lower(companyName) like :company escape '\\'");
+            params.and("company", "%" + company.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        if (from != null) {
+            where.append(" and appliedAt >= :from");
+            params.and("from", from);
+        }
+        if (to != null) {
+            where.append(" and appliedAt < :to");
+            params.and("to", to);
+        }
+        Sort order = Sort.by(SORTABLE.get(sort), ascending ? Sort.Direction.Ascending : Sort.Direction.Descending,
+                Sort.NullPrecedence.NULLS_LAST).and("id");
+        PanacheQuery<Application> query = find(where.toString(), order, params);
+        return new Page<>(query.page(request.page(), request.size()).list(), request.page(), request.size(), query.count());
+    }
+}
+
+@ApplicationScoped
+class StatusHistoryRepository implements PanacheRepositoryBase<StatusChange, UUID> {
+
+    List<StatusChange> timeline(UUID applicationId) {
+        return list("applicationId", Sort.ascending("createdAt").and("id"), applicationId);
+    }
+}
+
+@ApplicationScoped
+class FeedbackRepository implements PanacheRepositoryBase<Feedback, UUID> {
+
+    Page<Feedback> pageOf(UUID applicationId, PageRequest request) {
+        PanacheQuery<Feedback> query = find("applicationId", Sort.descending("createdAt").and("id"), applicationId);
+        return new Page<>(query.page(request.page(), request.size()).list(), request.page(), request.size(), query.count());
+    }
+}

@@ -1,0 +1,120 @@
+package io.atspro.application;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.atspro.identity.Plan;
+import io.atspro.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MatchAndGenerationTest {
+
+    static final String RESUME = """
+            {"title":"Alice","resume_data":{"contact_info":{"full_name":"Alice Liddell","email":"alice@example.com",
+              "phone":"+1 415 555 0134","links":[]},"summary":"Backend engineer building payment systems.",
+              "work_experience":[{"company":"Looking Glass Inc","position":"Senior Software Engineer",
+                "start_date":"2019-03","end_date":null,"is_current":true,"description":"Payments platform",
+                "responsibilities":["Built Java microservices on Kubernetes","Tuned PostgreSQL for 10k TPS"],
+                "skills":["Java","Kubernetes","PostgreSQL"]}],
+              "education":[{"institution":"University of Oxford","degree":"BSc","field_of_study":"Mathematics",
+                "graduation_date":"2015"}],"certifications":[],"skills":["Java","Spring","PostgreSQL","Kubernetes","Redis"]}}""";
+    static final String JOB = """
+            {"parsed_data":{"company":"Wonderland Labs","title":"Senior Backend Engineer",
+              "description":"We build payments.","responsibilities":["Design Java services","Run them on k8s"],
+              "qualifications":["5+ years of Java","Postgres","Kafka","Terraform"],"location":["Berlin"]}}""";
+
+    private static RequestSpecification as(String bearer) {
+        return given().header("Authorization", bearer).contentType(ContentType.JSON);
+    }
+
+    private static String[] resumeAndJob(String bearer) {
+        String resume = as(bearer).body(RESUME).post("/api/v1/resumes").then().statusCode(201).extract().path("id");
+        String job = as(bearer).body(JOB).post("/api/v1/jobs").then().statusCode(201).extract().path("id");
+        return new String[] {resume, job};
+    }
+
+    @Test
+    void aMatchShowsMatchedAndMissingKeywordsAndIsStored() {
+        String alice = Tokens.user().bearer();
+        String[] ids = resumeAndJob(alice);
+        String match = as(alice).body("{\"resume_id\":\"" + ids[0] + "\",\"job_id\":\"" + ids[1] + "\"}")
+                .post("/api/v1/matches").then().statusCode(201)
+                .body("result.score", allOf(greaterThan(0), lessThanOrEqualTo(100)))
+                .body("result.keywords_matched", hasItem("Java"))
+                .body("result.keywords_matched", hasItem("PostgreSQL"))
+                .body("result.keywords_matched", hasItem("Kubernetes"))
+                .body("result.keywords_missing", hasItem("Kafka"))
+                .body("result.keywords_missing", hasItem("Terraform"))
+                .body("result.suggestions.size()", greaterThan(0))
+                .extract().path("id");
+        given().header("Authorization", alice).queryParam("resume_id", ids[0]).get("/api/v1/matches")
+                .then().body("total", equalTo(1)).body("items[0].id", equalTo(match));
+        given().header("Authorization", alice).queryParam("job_id", ids[1]).get("/api/v1/matches")
+                .then().body("total", equalTo(1));
+
+        String bob = Tokens.user().bearer();
+        given().header("Authorization", bob).get("/api/v1/matches/" + match).then().statusCode(404);
+        as(bob).body("{\"resume_id\":\"" + ids[0] + "\",\"job_id\":\"" + ids[1] + "\"}").post("/api/v1/matches")
+                .then().statusCode(404);
+        as(alice).body("{\"resume_id\":\"" + ids[0] + "\"}").post("/api/v1/matches")
+                .then().statusCode(400).body("errors[0].field", equalTo("job_id"));
+    }
+
+    @Test
+    void anOfflineCoverLetterNamesTheRealEmployerAndTheCompany() {
+        String alice = Tokens.user().bearer();
+        String[] ids = resumeAndJob(alice);
+        String location = as(alice).body("{\"content_type\":\"cover_letter\",\"resume_id\":\"" + ids[0]
+                        + "\",\"job_id\":\"" + ids[1] + "\"}").post("/api/v1/generated")
+                .then().statusCode(201)
+                .body("content_text", containsString("Looking Glass Inc"))
+                .body("content_text", containsString("Wonderland Labs"))
+                .body("content_text", not(containsString("[")))
+                .body("model_used", notNullValue())
+                .body("generation_prompt", notNullValue())
+                .extract().header("Location");
+        as(alice).body("{\"content_text\":\"Dear team, my own words.\"}").patch(location)
+                .then().statusCode(200).body("user_edited", equalTo(true)).body("user_approved", equalTo(false));
+        as(alice).post(location + "/approve").then().statusCode(200).body("user_approved", equalTo(true));
+        as(alice).body("{\"content_type\":\"follow_up_email\",\"resume_id\":\"" + ids[0] + "\",\"job_id\":\"" + ids[1] + "\"}")
+                .post("/api/v1/generated").then().statusCode(201).body("content_text", containsString("Wonderland Labs"));
+        given().header("Authorization", alice).queryParam("content_type", "cover_letter").get("/api/v1/generated")
+                .then().body("total", equalTo(1));
+
+        String bob = Tokens.user().bearer();
+        given().header("Authorization", bob).get(location).then().statusCode(404);
+        as(bob).body("{\"content_text\":\"x\"}").patch(location).then().statusCode(404);
+        given().header("Authorization", bob).delete(location).then().statusCode(404);
+        as(alice).body("{\"content_type\":\"poem\",\"resume_id\":\"" + ids[0] + "\",\"job_id\":\"" + ids[1] + "\"}")
+                .post("/api/v1/generated").then().statusCode(400).body("errors[0].field", equalTo("content_type"));
+        given().header("Authorization", alice).delete(location).then().statusCode(204);
+    }
+
+    @Test
+    void pastTheMonthlyQuotaGenerationAnswers429SayingWhichQuotaAndWhenItResets() {
+        String bearer = Tokens.user().bearer();
+        String[] ids = resumeAndJob(bearer);
+        String body = "{\"content_type\":\"follow_up_email\",\"resume_id\":\"" + ids[0] + "\",\"job_id\":\"" + ids[1] + "\"}";
+        for (int i = 0; i < Plan.FREE.limits().aiGenerations(); i++) {
+            as(bearer).body(body).post("/api/v1/generated").then().statusCode(201);
+        }
+        as(bearer).body(body).post("/api/v1/generated").then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("detail", containsString("generations"))
+                .body("detail", containsString("resets on"));
+        given().header("Authorization", bearer).get("/api/v1/generated")
+                .then().body("total", equalTo(Plan.FREE.limits().aiGenerations()));
+    }
+}
