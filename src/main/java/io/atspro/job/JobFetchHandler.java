@@ -95,12 +95,40 @@ class JobFetchHandler implements TaskHandler {
                 case TXT -> DocumentFormat.TXT;
             }).text();
         }
+        return extractor.extract(asHtml(text), null);
+    }
+
+    /** A document's text as simple HTML: its first line the title, short lines headings, dashes bullets. */
+    static String asHtml(String text) {
         StringBuilder html = new StringBuilder("<html><body>");
-        for (String line : text.split("\\R")) {
-            if (!line.isBlank()) {
-                html.append("<p>").append(org.jsoup.nodes.Entities.escape(line.strip())).append("</p>");
+        boolean first = true;
+        boolean inList = false;
+        for (String raw : text.split("\\R")) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            boolean bullet = line.startsWith("- ") || line.startsWith("* ") || line.startsWith("\u2022");
+            if (inList && !bullet) {
+                html.append("</ul>");
+                inList = false;
+            }
+            String escaped = org.jsoup.nodes.Entities.escape(bullet ? line.substring(line.startsWith("\u2022") ? 1 : 2).strip() : line);
+            if (first) {
+                html.append("<h1>").append(escaped).append("</h1>");
+                first = false;
+            } else if (bullet) {
+                if (!inList) {
+                    html.append("<ul>");
+                    inList = true;
+                }
+                html.append("<li>").append(escaped).append("</li>");
+            } else if (line.length() < 60 && !line.endsWith(".")) {
+                html.append("<h3>").append(escaped).append("</h3>");
+            } else {
+                html.append("<p>").append(escaped).append("</p>");
             }
         }
-        return extractor.extract(html.append("</body></html>").toString(), null);
+        return html.append(inList ? "</ul>" : "").append("</body></html>").toString();
     }
 }

@@ -191,6 +191,45 @@ class ApplicationPipelineTest {
     }
 
     @Test
+    void aJobIsReadFromAnUploadedDocument() throws Exception {
+        String bearer = Tokens.user().bearer();
+        String text = "Staff Data Engineer\nNorthwind Analytics\n\nRequirements\n- Python\n- Apache Spark\n- Airflow\n";
+        String documentId = given().header("Authorization", bearer)
+                .multiPart("file", "job.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain")
+                .multiPart("kind", "other").post("/api/v1/documents").then().statusCode(201).extract().path("id");
+        String location = as(bearer).body("{\"document_id\":\"" + documentId + "\"}").post("/api/v1/jobs")
+                .then().statusCode(202).body("source_filename", equalTo("job.txt")).extract().header("Location");
+        awaitJob(bearer, location, "completed");
+        given().header("Authorization", bearer).get(location).then()
+                .body("parsed_data.title", equalTo("Staff Data Engineer"))
+                .body("parsed_data.qualifications", org.hamcrest.Matchers.hasItem(containsString("Spark")));
+        as(Tokens.user().bearer()).body("{\"document_id\":\"" + documentId + "\"}").post("/api/v1/jobs")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void jobsAreSearchedByTextCompanyAndStatus() {
+        String bearer = Tokens.user().bearer();
+        as(bearer).body("{\"parsed_data\":{\"title\":\"Rust Engineer\",\"company\":\"Ferris Co\",\"description\":\"Systems programming\"}}")
+                .post("/api/v1/jobs").then().statusCode(201);
+        as(bearer).body("{\"parsed_data\":{\"title\":\"Designer\",\"company\":\"Pixel Ltd\",\"description\":\"Figma and prototyping\"}}")
+                .post("/api/v1/jobs").then().statusCode(201);
+        given().header("Authorization", bearer).queryParam("q", "rust").get("/api/v1/jobs")
+                .then().statusCode(200).body("items.parsed_data.title", contains("Rust Engineer"));
+        given().header("Authorization", bearer).queryParam("q", "prototypes").get("/api/v1/jobs")
+                .then().body("items.parsed_data.title", contains("Designer"));
+        given().header("Authorization", bearer).queryParam("company", "pixel").get("/api/v1/jobs")
+                .then().body("total", equalTo(1));
+        given().header("Authorization", bearer).queryParam("status", "failed").get("/api/v1/jobs")
+                .then().body("total", equalTo(0));
+        as(bearer).body("{\"parsed_data\":{\"company\":\"No Title Inc\"}}").post("/api/v1/jobs")
+                .then().statusCode(400).body("errors[0].field", equalTo("parsed_data.title"));
+        as(bearer).body("{\"url\":\"https://example.com/j\",\"parsed_data\":{\"title\":\"x\"}}").post("/api/v1/jobs")
+                .then().statusCode(400);
+        given().header("Authorization", bearer).get("/api/v1/jobs").then().body("total", equalTo(2));
+    }
+
+    @Test
     void creatingNeedsACompanyAndATitle() {
         String bearer = Tokens.user().bearer();
         as(bearer).body("{\"job_title\":\"Engineer\"}").post("/api/v1/applications")
