@@ -2,6 +2,7 @@ package io.atspro.application;
 
 import io.atspro.shared.Page;
 import io.atspro.shared.PageRequest;
+import io.atspro.shared.Pages;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -53,7 +54,7 @@ class ApplicationRepository implements PanacheRepositoryBase<Application, UUID> 
         Sort order = Sort.by(SORTABLE.get(sort), ascending ? Sort.Direction.Ascending : Sort.Direction.Descending,
                 Sort.NullPrecedence.NULLS_LAST).and("id");
         PanacheQuery<Application> query = find(where.toString(), order, params);
-        return new Page<>(query.page(request.page(), request.size()).list(), request.page(), request.size(), query.count());
+        return Pages.of(query, request);
     }
 }
 
@@ -70,6 +71,6 @@ class FeedbackRepository implements PanacheRepositoryBase<Feedback, UUID> {
 
     Page<Feedback> pageOf(UUID applicationId, PageRequest request) {
         PanacheQuery<Feedback> query = find("applicationId", Sort.descending("createdAt").and("id"), applicationId);
-        return new Page<>(query.page(request.page(), request.size()).list(), request.page(), request.size(), query.count());
+        return Pages.of(query, request);
     }
 }

@@ -2,6 +2,7 @@ package io.atspro.application;
 
 import io.atspro.shared.Page;
 import io.atspro.shared.PageRequest;
+import io.atspro.shared.Pages;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -33,6 +34,6 @@ class GeneratedContentRepository implements PanacheRepositoryBase<GeneratedConte
             params.and("job", jobId);
         }
         PanacheQuery<GeneratedContent> query = find(where.toString(), Sort.descending("createdAt").and("id"), params);
-        return new Page<>(query.page(request.page(), request.size()).list(), request.page(), request.size(), query.count());
+        return Pages.of(query, request);
     }
 }

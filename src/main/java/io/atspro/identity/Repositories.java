@@ -2,6 +2,7 @@ package io.atspro.identity;
 
 import io.atspro.shared.Page;
 import io.atspro.shared.PageRequest;
+import io.atspro.shared.Pages;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -15,11 +16,6 @@ import java.util.UUID;
 final class Repositories {
 
     private Repositories() {
-    }
-
-    static <T> Page<T> page(PanacheQuery<T> query, PageRequest request) {
-        long total = query.count();
-        return new Page<>(query.page(request.page(), request.size()).list(), request.page(), request.size(), total);
     }
 
     /** {@code %text%} for LIKE, with the pattern characters of the user's text escaped. */
@@ -38,7 +34,7 @@ class UserRepository implements PanacheRepositoryBase<User, String> {
                 ? findAll(order)
                 : find("lower(email) like :q escape '\\' or lower(name) like :q escape '\\'", order,
                         Parameters.with("q", Repositories.containsPattern(text.trim())));
-        return Repositories.page(query, request);
+        return Pages.of(query, request);
     }
 }
 
@@ -75,7 +71,7 @@ class SkillRepository implements PanacheRepositoryBase<UserSkill, UUID> {
     }
 
     Page<UserSkill> pageOwned(String userId, PageRequest request) {
-        return Repositories.page(find("userId", Sort.descending("isPrimary").and("skillName").and("id"), userId), request);
+        return Pages.of(find("userId", Sort.descending("isPrimary").and("skillName").and("id"), userId), request);
     }
 
     boolean nameTaken(String userId, String skillName, UUID exceptId) {
@@ -93,7 +89,7 @@ class ExperienceRepository implements PanacheRepositoryBase<UserExperience, UUID
     }
 
     Page<UserExperience> pageOwned(String userId, PageRequest request) {
-        return Repositories.page(find("userId",
+        return Pages.of(find("userId",
                 Sort.descending("isCurrent").and("startDate", Sort.Direction.Descending).and("id"), userId), request);
     }
 }
@@ -106,6 +102,6 @@ class SessionRepository implements PanacheRepositoryBase<AuthSession, String> {
     }
 
     Page<AuthSession> pageOwned(String userId, PageRequest request) {
-        return Repositories.page(find("userId", Sort.descending("updatedAt").and("id"), userId), request);
+        return Pages.of(find("userId", Sort.descending("updatedAt").and("id"), userId), request);
     }
 }

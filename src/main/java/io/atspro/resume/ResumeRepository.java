@@ -2,6 +2,7 @@ package io.atspro.resume;
 
 import io.atspro.shared.Page;
 import io.atspro.shared.PageRequest;
+import io.atspro.shared.Pages;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -30,7 +31,7 @@ class ResumeRepository implements PanacheRepositoryBase<Resume, UUID> {
             params.and("status", status);
         }
         PanacheQuery<Resume> query = find(where, Sort.descending("isActive").and("updatedAt", Sort.Direction.Descending).and("id"), params);
-        return new Page<>(query.page(request.page(), request.size()).list(), request.page(), request.size(), query.count());
+        return Pages.of(query, request);
     }
 
     /** Deactivates every other resume of the user; the partial unique index allows one active. */

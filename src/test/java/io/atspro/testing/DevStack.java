@@ -1,7 +1,6 @@
 package io.atspro.testing;
 
 import io.atspro.testing.devstack.ChildProcess;
-import io.atspro.testing.devstack.FreePort;
 import io.atspro.testing.devstack.HttpProbe;
 import io.atspro.testing.devstack.ShutdownSequence;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -8,19 +8,39 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 
-/** Loopback ports for the servers the build starts. */
+/** Ports on the loopback interface, the only interface the dev and test servers listen on. */
 public final class FreePort {
+
+    public static final String LOOPBACK = "127.0.0.1";
 
     private FreePort() {
     }
 
-    /** A port that is free on 127.0.0.1 right now. */
+    /** A port that was free on 127.0.0.1 a moment ago. */
     public static int find() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("No free port on " + LOOPBACK, e);
+        }
+    }
+
+    /** Whether nothing listens on 127.0.0.1:{@code port}. */
+    public static boolean isFree(int port) {
+        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getByName(LOOPBACK))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether something accepts connections on 127.0.0.1:{@code port}. */
+    public static boolean isListening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(LOOPBACK, port), 250);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -28,16 +48,14 @@ public final class FreePort {
     public static void awaitListening(int port, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            if (isListening(port)) {
                 return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted waiting for " + what, e);
-                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted waiting for " + what, e);
             }
         }
         throw new IllegalStateException(what + " did not listen on 127.0.0.1:" + port + " within " + timeout);

@@ -3,7 +3,6 @@ package io.atspro.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atspro.testing.devstack.ChildProcess;
-import io.atspro.testing.devstack.FreePort;
 import io.atspro.testing.devstack.HttpProbe;
 import io.atspro.testing.devstack.ShutdownSequence;
 import java.io.IOException;
