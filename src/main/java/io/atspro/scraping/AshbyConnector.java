@@ -1,5 +1,6 @@
 package io.atspro.scraping;
 
+import io.atspro.posting.NormalizedPosting;
 import static io.atspro.scraping.Normalization.text;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package io.atspro.scraping;
 
+import io.atspro.posting.NormalizedPosting;
 import java.util.List;
 
 /** Reads one job board (ATS public API or career page) into normalized postings. */

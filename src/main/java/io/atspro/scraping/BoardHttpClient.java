@@ -83,6 +83,7 @@ public final class BoardHttpClient {
     private final Config config;
     private final Clock clock;
     private final Sleeper sleeper;
+    private static final ThreadLocal<Tally> TALLY = new ThreadLocal<>();
     private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong rateLimitHits = new AtomicLong();
@@ -149,21 +150,28 @@ public final class BoardHttpClient {
             host.checkCircuit(uri);
             pace(host);
             requests.incrementAndGet();
+            Tally tally = TALLY.get();
+            if (tally != null) {
+                tally.requests++;
+            }
             long started = System.nanoTime();
             BoardException failure;
             Duration wait;
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                totalResponseNanos.addAndGet(System.nanoTime() - started);
+                elapsed(tally, started);
                 int status = response.statusCode();
                 if (status == 429) {
                     rateLimitHits.incrementAndGet();
+                    if (tally != null) {
+                        tally.rateLimitHits++;
+                    }
                     host.neutral();
                     failure = new BoardException(Kind.RATE_LIMITED, uri.getHost() + " is rate limiting us (HTTP 429 for "
                             + url + "); try again later");
                     wait = retryAfter(response).orElse(null);
                 } else if (status >= 500) {
-                    failures.incrementAndGet();
+                    failed(tally);
                     host.failed(clock.instant());
                     failure = new BoardException(Kind.HTTP_ERROR,
                             "GET " + url + " kept failing with HTTP " + status + " (server error)");
@@ -173,15 +181,15 @@ public final class BoardHttpClient {
                     return new Response(status, response.body());
                 }
             } catch (HttpTimeoutException e) {
-                totalResponseNanos.addAndGet(System.nanoTime() - started);
-                failures.incrementAndGet();
+                elapsed(tally, started);
+                failed(tally);
                 host.failed(clock.instant());
                 failure = new BoardException(Kind.TIMEOUT,
                         "GET " + url + " timed out after " + config.requestTimeout().toMillis() + " ms", e);
                 wait = null;
             } catch (IOException e) {
-                totalResponseNanos.addAndGet(System.nanoTime() - started);
-                failures.incrementAndGet();
+                elapsed(tally, started);
+                failed(tally);
                 host.failed(clock.instant());
                 failure = new BoardException(Kind.HTTP_ERROR, "GET " + url + " failed: " + e.getMessage(), e);
                 wait = null;
@@ -196,6 +204,52 @@ public final class BoardHttpClient {
                 wait = backoff(attempt);
             }
             sleep(wait, url);
+        }
+    }
+
+    private void elapsed(Tally tally, long started) {
+        long nanos = System.nanoTime() - started;
+        totalResponseNanos.addAndGet(nanos);
+        if (tally != null) {
+            tally.responseNanos += nanos;
+        }
+    }
+
+    private void failed(Tally tally) {
+        failures.incrementAndGet();
+        if (tally != null) {
+            tally.failures++;
+        }
+    }
+
+    /**
+     * Counts this thread's requests from now until {@link #stopTally()}: one scrape run's figures while other runs
+     * share the client (and its per-host pacing and circuits).
+     */
+    public Tally startTally() {
+        Tally tally = new Tally();
+        TALLY.set(tally);
+        return tally;
+    }
+
+    public void stopTally() {
+        TALLY.remove();
+    }
+
+    /** One thread's request counters; read after {@link #stopTally()}. */
+    public static final class Tally {
+        long requests;
+        long rateLimitHits;
+        long failures;
+        long responseNanos;
+
+        public Stats stats() {
+            return new Stats(requests, rateLimitHits, failures,
+                    requests == 0 ? 0.0 : responseNanos / 1_000_000.0 / requests);
+        }
+
+        public long totalResponseMillis() {
+            return responseNanos / 1_000_000;
         }
     }
 

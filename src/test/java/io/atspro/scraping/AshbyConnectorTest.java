@@ -1,5 +1,6 @@
 package io.atspro.scraping;
 
+import io.atspro.posting.NormalizedPosting;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;

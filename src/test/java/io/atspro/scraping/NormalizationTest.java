@@ -1,5 +1,6 @@
 package io.atspro.scraping;
 
+import io.atspro.posting.NormalizedPosting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package io.atspro.scraping;
 
+import io.atspro.posting.NormalizedPosting;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -28,9 +28,11 @@ public final class TestStack {
     private final S3ProxyServer s3;
     private final TestOidcServer oidc;
     private final KeycloakServer keycloak;
+    private final JobBoardServer boards;
 
     private TestStack(PostgresServer postgres, RedisProcess redis, S3ProxyServer s3, TestOidcServer oidc,
-                      KeycloakServer keycloak) {
+                      KeycloakServer keycloak, JobBoardServer boards) {
+        this.boards = boards;
         this.postgres = postgres;
         this.redis = redis;
         this.s3 = s3;
@@ -72,6 +74,8 @@ public final class TestStack {
         running.add(redis);
         S3ProxyServer s3 = S3ProxyServer.start(dir.resolve("s3proxy.jar"), dir.resolve("s3proxy-work"), null);
         running.add(s3);
+        JobBoardServer boards = JobBoardServer.start();
+        running.add(boards);
         TestOidcServer oidc = null;
         KeycloakServer keycloak = keycloakStart.join();
         if (keycloak != null) {
@@ -83,7 +87,7 @@ public final class TestStack {
         LOG.infof("Test stack up in %d ms: PostgreSQL :%d, Redis :%d, s3proxy :%d, OIDC %s",
                 (System.nanoTime() - started) / 1_000_000, postgres.port(), redis.port(), s3.port(),
                 keycloak != null ? keycloak.issuer() : oidc.issuer());
-        return new TestStack(postgres, redis, s3, oidc, keycloak);
+        return new TestStack(postgres, redis, s3, oidc, keycloak, boards);
     }
 
     private static void stopAll(List<AutoCloseable> running) {
@@ -113,7 +117,16 @@ public final class TestStack {
         config.put("atspro.storage.bucket", BUCKET);
         config.put("quarkus.oidc.auth-server-url", keycloak != null ? keycloak.issuer() : oidc.issuer());
         config.put("quarkus.oidc.connection-delay", "5S");
+        config.put("atspro.scraping.greenhouse-base-url", boards.url(""));
+        config.put("atspro.scraping.lever-base-url", boards.url(""));
+        config.put("atspro.scraping.ashby-base-url", boards.url(""));
+        config.put("atspro.scraping.career-page-base-url", boards.url("/"));
         return config;
+    }
+
+    /** WireMock standing in for the job boards the scrape sources read (Greenhouse, Lever, Ashby, career pages). */
+    public JobBoardServer boards() {
+        return boards;
     }
 
     public PostgresServer postgres() {

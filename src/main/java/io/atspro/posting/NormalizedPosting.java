@@ -1,4 +1,4 @@
-package io.atspro.scraping;
+package io.atspro.posting;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +49,13 @@ public record NormalizedPosting(
             });
         }
         metadata = Collections.unmodifiableMap(copy);
+    }
+
+    /** The same posting under the employer's name (Lever and Ashby payloads carry only the board token). */
+    public NormalizedPosting withCompanyName(String name) {
+        return new NormalizedPosting(externalId, title, name, locationRaw, city, state, country, workArrangement,
+                employmentType, salaryMin, salaryMax, salaryCurrency, salaryInterval, description, postedAt, applyUrl,
+                sourceUrl, metadata);
     }
 
     /**

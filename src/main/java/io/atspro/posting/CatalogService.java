@@ -1,0 +1,169 @@
+package io.atspro.posting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atspro.job.JobDetails;
+import io.atspro.job.JobService;
+import io.atspro.job.JobView;
+import io.atspro.shared.ResourceNotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The job-posting catalog: writes from scrape runs, search, one posting, saving a posting as a tracked job. */
+@ApplicationScoped
+public class CatalogService {
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+    private final CatalogWriter writer;
+    private final PostingSearch search = new PostingSearch();
+    private final JobService jobs;
+
+    CatalogService(DataSource dataSource, ObjectMapper json, JobService jobs,
+            @ConfigProperty(name = "atspro.catalog.max-close-fraction", defaultValue = "0.8") double maxCloseFraction) {
+        this.dataSource = dataSource;
+        this.json = json;
+        this.jobs = jobs;
+        this.writer = new CatalogWriter(json, maxCloseFraction);
+    }
+
+    /** Writes a board's listing in one transaction: all of it or, on any failure, nothing. */
+    @Transactional
+    public CatalogWriter.Result write(UUID sourceId, String platform, List<NormalizedPosting> postings, Instant now,
+            boolean completeListing) throws CatalogWriter.SuspiciousListingException {
+        try (Connection c = dataSource.getConnection()) {
+            return writer.write(c, sourceId, platform, postings, now, completeListing);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Catalog write failed: " + e.getMessage(), e);
+        }
+    }
+
+    public PostingSearch.Result search(PostingCriteria criteria, String cursor, int limit) {
+        try (Connection c = dataSource.getConnection()) {
+            return search.search(c, criteria, cursor, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Catalog search failed: " + e.getMessage(), e);
+        }
+    }
+
+    public PostingDetail get(UUID id) {
+        return find(id).orElseThrow(() -> new ResourceNotFoundException("Posting"));
+    }
+
+    public Optional<PostingDetail> find(UUID id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("""
+                     SELECT id, title, company_id, company_name, description, location_raw, location_city,
+                            location_state, location_country, work_arrangement, employment_type, experience_level,
+                            salary_min, salary_max, salary_currency, salary_interval, posted_at, source_platform,
+                            external_id, source_url, apply_url, is_active, first_seen_at, last_seen_at, closed_at,
+                            expires_date, metadata::text, dedup_key
+                     FROM job_postings WHERE id = ?""")) {
+            st.setObject(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                int i = 1;
+                UUID postingId = rs.getObject(i++, UUID.class);
+                String title = rs.getString(i++);
+                UUID companyId = rs.getObject(i++, UUID.class);
+                String companyName = rs.getString(i++);
+                String description = rs.getString(i++);
+                String location = rs.getString(i++);
+                String city = rs.getString(i++);
+                String state = rs.getString(i++);
+                String country = rs.getString(i++);
+                String arrangement = rs.getString(i++);
+                String employment = rs.getString(i++);
+                String experience = rs.getString(i++);
+                var salaryMin = rs.getBigDecimal(i++);
+                var salaryMax = rs.getBigDecimal(i++);
+                String currency = rs.getString(i++);
+                String interval = rs.getString(i++);
+                Instant postedAt = rs.getTimestamp(i++).toInstant();
+                String platform = rs.getString(i++);
+                String externalId = rs.getString(i++);
+                String sourceUrl = rs.getString(i++);
+                String applyUrl = rs.getString(i++);
+                boolean active = rs.getBoolean(i++);
+                Instant firstSeen = rs.getTimestamp(i++).toInstant();
+                Instant lastSeen = rs.getTimestamp(i++).toInstant();
+                var closed = rs.getTimestamp(i++);
+                LocalDate expires = rs.getObject(i++, LocalDate.class);
+                JsonNode metadata = json.readTree(rs.getString(i++));
+                String dedupKey = rs.getString(i);
+                return Optional.of(new PostingDetail(postingId, title, companyId, companyName, description, location,
+                        city, state, country, arrangement, employment, experience, salaryMin, salaryMax, currency,
+                        interval, postedAt, platform, externalId, sourceUrl, applyUrl, active, firstSeen, lastSeen,
+                        closed == null ? null : closed.toInstant(), expires, metadata,
+                        otherListings(c, postingId, dedupKey)));
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Reading posting " + id + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<PostingDetail.Listing> otherListings(Connection c, UUID id, String dedupKey)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT id, source_platform, apply_url, is_active "
+                + "FROM job_postings WHERE dedup_key = ? AND id <> ? ORDER BY first_seen_at, id LIMIT 20")) {
+            st.setString(1, dedupKey);
+            st.setObject(2, id);
+            List<PostingDetail.Listing> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PostingDetail.Listing(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getBoolean(4)));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Starts tracking a catalog posting as one of the user's jobs (409 when it is tracked already). */
+    @Transactional
+    public JobView saveAsJob(String userId, UUID postingId) {
+        PostingDetail p = get(postingId);
+        List<String> location = p.location() == null ? List.of() : List.of(p.location());
+        List<String> logistics = new ArrayList<>();
+        if (p.workArrangement() != null) {
+            logistics.add("Work arrangement: " + p.workArrangement());
+        }
+        if (p.employmentType() != null) {
+            logistics.add("Employment type: " + p.employmentType().replace('_', ' '));
+        }
+        JobDetails details = new JobDetails(p.companyName(), p.title(), truncate(p.description(),
+                JobDetails.Limits.DESCRIPTION), salary(p), List.of(), List.of(), logistics, location, List.of(),
+                p.applyUrl() != null ? p.applyUrl() : p.sourceUrl());
+        return jobs.saveFromCatalog(userId, postingId, details);
+    }
+
+    private static String salary(PostingDetail p) {
+        if (p.salaryMin() == null && p.salaryMax() == null) {
+            return null;
+        }
+        String range = p.salaryMin() != null && p.salaryMax() != null
+                ? p.salaryMin().toPlainString() + "–" + p.salaryMax().toPlainString()
+                : (p.salaryMin() != null ? p.salaryMin() : p.salaryMax()).toPlainString();
+        return (p.salaryCurrency() == null ? "" : p.salaryCurrency() + " ") + range
+                + (p.salaryInterval() == null ? "" : " per " + p.salaryInterval());
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,289 @@
+package io.atspro.posting;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes one board's listing into the catalog on the caller's connection and transaction: companies by normalized
+ * name, postings upserted by (source_platform, external_id) with content_hash telling updated from unchanged,
+ * postings missing from a complete listing closed, and the primary posting of each duplicate group chosen again.
+ * Plain JDBC with array parameters: one round trip per step whatever the listing's size.
+ */
+public final class CatalogWriter {
+
+    /** What a write did. {@code newIds} are the postings the catalog did not have before. */
+    public record Result(int found, int inserted, int updated, int unchanged, int closed, List<UUID> newIds) {
+    }
+
+    /** A listing that would close more of a source's postings than is believable; nothing was written. */
+    public static final class SuspiciousListingException extends Exception {
+        public SuspiciousListingException(String message) {
+            super(message);
+        }
+    }
+
+    private static final String UPSERT = """
+            INSERT INTO job_postings AS p (company_id, source_id, source_platform, external_id, title, company_name,
+                description, salary_min, salary_max, salary_currency, salary_interval, experience_level,
+                employment_type, work_arrangement, location_raw, location_city, location_state, location_country,
+                source_url, apply_url, posted_at, metadata, content_hash, dedup_key, first_seen_at, last_seen_at,
+                updated_at)
+            SELECT u.company_id, ?, ?, u.external_id, u.title, u.company_name, u.description, u.salary_min,
+                u.salary_max, u.salary_currency, u.salary_interval, u.experience_level, u.employment_type,
+                u.work_arrangement, u.location_raw, u.location_city, u.location_state, u.location_country,
+                u.source_url, u.apply_url, coalesce(u.posted_at, ?), u.metadata::jsonb, u.content_hash, u.dedup_key,
+                ?, ?, ?
+            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
+                AS u(company_id, external_id, title, company_name, description, salary_min, salary_max,
+                salary_currency, salary_interval, experience_level, employment_type, work_arrangement, location_raw,
+                location_city, location_state, location_country, source_url, apply_url, posted_at, metadata,
+                content_hash, dedup_key)
+            ON CONFLICT (source_platform, external_id) DO UPDATE SET
+                company_id = excluded.company_id, source_id = excluded.source_id, title = excluded.title,
+                company_name = excluded.company_name, description = excluded.description,
+                salary_min = excluded.salary_min, salary_max = excluded.salary_max,
+                salary_currency = excluded.salary_currency, salary_interval = excluded.salary_interval,
+                experience_level = excluded.experience_level, employment_type = excluded.employment_type,
+                work_arrangement = excluded.work_arrangement, location_raw = excluded.location_raw,
+                location_city = excluded.location_city, location_state = excluded.location_state,
+                location_country = excluded.location_country, source_url = excluded.source_url,
+                apply_url = excluded.apply_url, metadata = excluded.metadata, content_hash = excluded.content_hash,
+                dedup_key = excluded.dedup_key, last_seen_at = excluded.last_seen_at, updated_at = excluded.updated_at,
+                is_active = true, closed_at = NULL, expires_date = NULL
+            WHERE p.content_hash <> excluded.content_hash OR NOT p.is_active
+            RETURNING p.id, p.xmax = 0, p.dedup_key
+            """;
+
+    private final ObjectMapper json;
+    private final double maxCloseFraction;
+
+    /**
+     * @param maxCloseFraction a complete listing that would close more than this share of a source's active
+     *                         postings (when it has at least 10) is refused as broken rather than believed
+     */
+    public CatalogWriter(ObjectMapper json, double maxCloseFraction) {
+        this.json = json;
+        this.maxCloseFraction = maxCloseFraction;
+    }
+
+    /**
+     * @param closeMissing true when {@code postings} is the board's complete listing: the source's postings not in
+     *                     it are closed (inactive, expiring today)
+     */
+    public Result write(Connection c, UUID sourceId, String platform, List<NormalizedPosting> postings, Instant now,
+            boolean closeMissing) throws SQLException, SuspiciousListingException {
+        Map<String, NormalizedPosting> byId = new LinkedHashMap<>();
+        for (NormalizedPosting posting : postings) {
+            byId.putIfAbsent(posting.externalId(), posting);
+        }
+        List<NormalizedPosting> listing = new ArrayList<>(byId.values());
+        String[] externalIds = byId.keySet().toArray(String[]::new);
+
+        int closing = 0;
+        if (closeMissing && sourceId != null) {
+            closing = countMissing(c, sourceId, externalIds);
+            int active = closing + countPresent(c, sourceId, externalIds);
+            if (active >= 10 && closing > maxCloseFraction * active) {
+                throw new SuspiciousListingException("The board listed " + listing.size() + " postings and would close "
+                        + closing + " of this source's " + active + " open ones; refusing to believe it");
+            }
+        }
+
+        Map<String, UUID> companies = companies(c, listing, now);
+        Set<String> touchedGroups = new LinkedHashSet<>();
+        List<UUID> newIds = new ArrayList<>();
+        int inserted = 0;
+        int updated = 0;
+        if (!listing.isEmpty()) {
+            try (PreparedStatement st = c.prepareStatement(UPSERT)) {
+                bindUpsert(c, st, sourceId, platform, listing, companies, now);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        touchedGroups.add(rs.getString(3));
+                        if (rs.getBoolean(2)) {
+                            inserted++;
+                            newIds.add(rs.getObject(1, UUID.class));
+                        } else {
+                            updated++;
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("UPDATE job_postings SET last_seen_at = ? "
+                    + "WHERE source_platform = ? AND external_id = ANY(?) AND last_seen_at < ?")) {
+                st.setTimestamp(1, Timestamp.from(now));
+                st.setString(2, platform);
+                st.setArray(3, c.createArrayOf("text", externalIds));
+                st.setTimestamp(4, Timestamp.from(now));
+                st.executeUpdate();
+            }
+        }
+        int closed = 0;
+        if (closeMissing && sourceId != null && closing > 0) {
+            try (PreparedStatement st = c.prepareStatement("UPDATE job_postings SET is_active = false, "
+                    + "is_primary = false, closed_at = ?, expires_date = ?, updated_at = ? "
+                    + "WHERE source_id = ? AND is_active AND NOT (external_id = ANY(?)) RETURNING dedup_key")) {
+                st.setTimestamp(1, Timestamp.from(now));
+                st.setObject(2, LocalDate.ofInstant(now, ZoneOffset.UTC));
+                st.setTimestamp(3, Timestamp.from(now));
+                st.setObject(4, sourceId);
+                st.setArray(5, c.createArrayOf("text", externalIds));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        closed++;
+                        touchedGroups.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        choosePrimaries(c, touchedGroups);
+        return new Result(listing.size(), inserted, updated, listing.size() - inserted - updated, closed,
+                List.copyOf(newIds));
+    }
+
+    private int countMissing(Connection c, UUID sourceId, String[] externalIds) throws SQLException {
+        return count(c, "SELECT count(*) FROM job_postings WHERE source_id = ? AND is_active "
+                + "AND NOT (external_id = ANY(?))", sourceId, externalIds);
+    }
+
+    private int countPresent(Connection c, UUID sourceId, String[] externalIds) throws SQLException {
+        return count(c, "SELECT count(*) FROM job_postings WHERE source_id = ? AND is_active "
+                + "AND external_id = ANY(?)", sourceId, externalIds);
+    }
+
+    private static int count(Connection c, String sql, UUID sourceId, String[] externalIds) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setObject(1, sourceId);
+            st.setArray(2, c.createArrayOf("text", externalIds));
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** One company row per normalized name; returns normalized name → id. */
+    private static Map<String, UUID> companies(Connection c, List<NormalizedPosting> listing, Instant now)
+            throws SQLException {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (NormalizedPosting posting : listing) {
+            names.putIfAbsent(CatalogKeys.companyKey(posting.companyName()), posting.companyName().strip());
+        }
+        Map<String, UUID> ids = new HashMap<>();
+        if (names.isEmpty()) {
+            return ids;
+        }
+        Array keys = c.createArrayOf("text", names.keySet().toArray());
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO companies (name, normalized_name, created_at, "
+                + "updated_at) SELECT n, k, ?, ? FROM unnest(?::text[], ?::text[]) AS u(n, k) "
+                + "ON CONFLICT (normalized_name) DO NOTHING")) {
+            st.setTimestamp(1, Timestamp.from(now));
+            st.setTimestamp(2, Timestamp.from(now));
+            st.setArray(3, c.createArrayOf("text", names.values().toArray()));
+            st.setArray(4, keys);
+            st.executeUpdate();
+        }
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT normalized_name, id FROM companies WHERE normalized_name = ANY(?)")) {
+            st.setArray(1, keys);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(rs.getString(1), rs.getObject(2, UUID.class));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private void bindUpsert(Connection c, PreparedStatement st, UUID sourceId, String platform,
+            List<NormalizedPosting> listing, Map<String, UUID> companies, Instant now) throws SQLException {
+        int n = listing.size();
+        Object[][] columns = new Object[22][n];
+        for (int i = 0; i < n; i++) {
+            NormalizedPosting p = listing.get(i);
+            columns[0][i] = companies.get(CatalogKeys.companyKey(p.companyName()));
+            columns[1][i] = p.externalId();
+            columns[2][i] = truncate(p.title(), 300);
+            columns[3][i] = truncate(p.companyName().strip(), 255);
+            columns[4][i] = p.description() == null ? "" : p.description();
+            columns[5][i] = p.salaryMin();
+            columns[6][i] = p.salaryMax();
+            columns[7][i] = p.salaryCurrency();
+            columns[8][i] = p.salaryInterval();
+            columns[9][i] = CatalogKeys.experienceLevel(p.title());
+            columns[10][i] = p.employmentType();
+            columns[11][i] = p.workArrangement();
+            columns[12][i] = p.locationRaw();
+            columns[13][i] = truncate(p.city(), 100);
+            columns[14][i] = truncate(p.state(), 100);
+            columns[15][i] = truncate(p.country(), 100);
+            columns[16][i] = p.sourceUrl() != null ? p.sourceUrl() : p.applyUrl();
+            columns[17][i] = p.applyUrl();
+            columns[18][i] = p.postedAt() == null ? null : Timestamp.from(p.postedAt());
+            columns[19][i] = metadata(p.metadata());
+            columns[20][i] = p.contentHash();
+            columns[21][i] = CatalogKeys.dedupKey(p.companyName(), p.title(), p.city(), p.state(), p.country(),
+                    p.locationRaw());
+        }
+        int i = 1;
+        st.setObject(i++, sourceId);
+        st.setString(i++, platform);
+        st.setTimestamp(i++, Timestamp.from(now));
+        st.setTimestamp(i++, Timestamp.from(now));
+        st.setTimestamp(i++, Timestamp.from(now));
+        st.setTimestamp(i++, Timestamp.from(now));
+        String[] types = {"uuid", "text", "text", "text", "text", "numeric", "numeric", "text", "text", "text", "text",
+            "text", "text", "text", "text", "text", "text", "text", "timestamptz", "text", "text", "text"};
+        for (int col = 0; col < columns.length; col++) {
+            st.setArray(i++, c.createArrayOf(types[col], columns[col]));
+        }
+    }
+
+    private String metadata(Map<String, String> metadata) {
+        try {
+            return json.writeValueAsString(metadata);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("metadata map not serializable", e);
+        }
+    }
+
+    /** Search shows one posting per duplicate group: the earliest seen active one. */
+    private static void choosePrimaries(Connection c, Set<String> groups) throws SQLException {
+        if (groups.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement("""
+                UPDATE job_postings p SET is_primary = r.primary_now
+                FROM (SELECT id, is_active AND row_number() OVER (PARTITION BY dedup_key
+                          ORDER BY is_active DESC, first_seen_at, id) = 1 AS primary_now
+                      FROM job_postings WHERE dedup_key = ANY(?)) r
+                WHERE p.id = r.id AND p.is_primary <> r.primary_now
+                """)) {
+            st.setArray(1, c.createArrayOf("text", groups.toArray()));
+            st.executeUpdate();
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
