@@ -23,6 +23,7 @@ public final class ApplicationRequests {
 
     /** From a tracked job ({@code job_id}), or free {@code company_name} + {@code job_title} (+ {@code job_url}). */
     public record CreateApplication(UUID jobId,
+                                    UUID postingId,
                                     @Size(max = 255) String companyName,
                                     @Size(max = 255) String jobTitle,
                                     @Size(max = 2048) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String jobUrl,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atspro.job.JobDetails;
 import io.atspro.job.JobService;
+import io.atspro.posting.CatalogService;
 import io.atspro.resume.ResumeService;
 import io.atspro.shared.InvalidInputException;
 import io.atspro.shared.Page;
@@ -40,14 +41,16 @@ public class ApplicationService {
     private final ObjectMapper json;
     private final Validator validator;
     private final Clock clock;
+    private final CatalogService catalog;
 
     ApplicationService(ApplicationRepository applications, StatusHistoryRepository history, FeedbackRepository feedback,
-                       JobService jobs, ResumeService resumes, DocumentService documents,
+                       JobService jobs, CatalogService catalog, ResumeService resumes, DocumentService documents,
                        Event<ApplicationStatusChanged> statusChanged, ObjectMapper json, Validator validator, Clock clock) {
         this.applications = applications;
         this.history = history;
         this.feedback = feedback;
         this.jobs = jobs;
+        this.catalog = catalog;
         this.resumes = resumes;
         this.documents = documents;
         this.statusChanged = statusChanged;
@@ -60,8 +63,12 @@ public class ApplicationService {
         String company = request.companyName();
         String title = request.jobTitle();
         String url = request.jobUrl();
-        if (request.jobId() != null) {
-            JobDetails job = jobs.details(userId, request.jobId()).orElseThrow(() -> new ResourceNotFoundException("Job"));
+        UUID jobId = request.jobId();
+        if (jobId == null && request.postingId() != null) {
+            jobId = catalog.trackedJobId(userId, request.postingId());
+        }
+        if (jobId != null) {
+            JobDetails job = jobs.details(userId, jobId).orElseThrow(() -> new ResourceNotFoundException("Job"));
             company = company != null ? company : job.company();
             title = title != null ? title : job.title();
             url = url != null ? url : job.link();
@@ -82,7 +89,8 @@ public class ApplicationService {
         if (initial == ApplicationStatus.APPLIED && request.appliedAt() != null) {
             application.appliedAt = request.appliedAt();
         }
-        application.jobId = request.jobId();
+        application.jobId = jobId;
+        application.postingId = jobId == null ? null : jobs.postingOf(userId, jobId).orElse(null);
         application.jobUrl = url;
         application.resumeId = request.resumeId();
         application.notes = request.notes();

@@ -21,6 +21,10 @@ class JobRepository implements PanacheRepositoryBase<Job, UUID> {
         return find("id = ?1 and userId = ?2", id, userId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    Optional<Job> ofPosting(String userId, UUID postingId) {
+        return find("userId = ?1 and postingId = ?2", userId, postingId).firstResultOptional();
+    }
+
     boolean postingSaved(String userId, UUID postingId) {
         return count("userId = ?1 and postingId = ?2", userId, postingId) > 0;
     }

@@ -83,6 +83,18 @@ public class JobService {
         return JobView.of(job);
     }
 
+    /** The user's tracked job of a catalog posting, if they track it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UUID> jobOfPosting(String userId, UUID postingId) {
+        return jobs.ofPosting(userId, postingId).map(job -> job.id);
+    }
+
+    /** The catalog posting a tracked job was saved from, if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UUID> postingOf(String userId, UUID jobId) {
+        return jobs.findOwned(userId, jobId).map(job -> job.postingId);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<JobView> search(String userId, String status, String company, String text, PageRequest page) {
         return jobs.search(userId, status, blankToNull(company), blankToNull(text), page).map(JobView::of);

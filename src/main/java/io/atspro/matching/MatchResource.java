@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "matches", description = "ATS match scores of a resume against a job")
 public class MatchResource {
 
-    /** {@code POST /matches}: a resume and a tracked job (catalog postings come with the catalog). */
+    /** {@code POST /matches}: a resume and a tracked job, or a catalog posting (tracked as a job on the way). */
     public record MatchRequest(@NotNull UUID resumeId, UUID jobId, UUID postingId) {
     }
 
@@ -44,12 +44,14 @@ public class MatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Score a resume against a job: 0–100, matched and missing keywords, section checks, suggestions")
     public Response match(@NotNull @Valid MatchRequest request, UriInfo uri) {
-        if (request.jobId() == null) {
-            throw new InvalidInputException("job_id", request.postingId() != null
-                    ? "matching catalog postings arrives with the catalog; track the posting and use its job_id"
-                    : "is required");
+        if (request.jobId() == null && request.postingId() == null) {
+            throw new InvalidInputException("job_id", "is required (or a posting_id from the catalog)");
         }
-        MatchView match = matches.match(currentUser.id(), request.resumeId(), request.jobId());
+        if (request.jobId() != null && request.postingId() != null) {
+            throw new InvalidInputException("posting_id", "give job_id or posting_id, not both");
+        }
+        MatchView match = request.jobId() != null ? matches.match(currentUser.id(), request.resumeId(), request.jobId())
+                : matches.matchPosting(currentUser.id(), request.resumeId(), request.postingId());
         return Response.created(uri.getAbsolutePathBuilder().path(match.id().toString()).build()).entity(match).build();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atspro.identity.UsageService;
 import io.atspro.job.JobDetails;
 import io.atspro.job.JobService;
+import io.atspro.posting.CatalogService;
 import io.atspro.resume.ResumeData;
 import io.atspro.resume.ResumeService;
 import io.atspro.shared.Page;
@@ -22,13 +23,15 @@ public class MatchService {
     private final OptimizationResultRepository results;
     private final ResumeService resumes;
     private final JobService jobs;
+    private final CatalogService catalog;
     private final UsageService usage;
     private final ObjectMapper json;
     private final Clock clock;
     private final AtsScorer scorer = new AtsScorer();
 
-    MatchService(OptimizationResultRepository results, ResumeService resumes, JobService jobs, UsageService usage,
-                 ObjectMapper json, Clock clock) {
+    MatchService(OptimizationResultRepository results, ResumeService resumes, JobService jobs, CatalogService catalog,
+                 UsageService usage, ObjectMapper json, Clock clock) {
+        this.catalog = catalog;
         this.results = results;
         this.resumes = resumes;
         this.jobs = jobs;
@@ -41,6 +44,12 @@ public class MatchService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public MatchResult score(ResumeData resume, JobDetails job) {
         return scorer.score(resume, job);
+    }
+
+    /** Scores a resume against a catalog posting, tracking the posting as one of the user's jobs (in one go). */
+    public MatchView matchPosting(String userId, UUID resumeId, UUID postingId) {
+        resumes.resumeData(userId, resumeId);
+        return match(userId, resumeId, catalog.trackedJobId(userId, postingId));
     }
 
     public MatchView match(String userId, UUID resumeId, UUID jobId) {

@@ -152,6 +152,12 @@ public class CatalogService {
         return jobs.saveFromCatalog(userId, postingId, details);
     }
 
+    /** The user's job for this posting: the one they track, else a new one saved from it. 404 for no posting. */
+    @Transactional
+    public UUID trackedJobId(String userId, UUID postingId) {
+        return jobs.jobOfPosting(userId, postingId).orElseGet(() -> saveAsJob(userId, postingId).id());
+    }
+
     private static String salary(PostingDetail p) {
         if (p.salaryMin() == null && p.salaryMax() == null) {
             return null;

@@ -1,6 +1,6 @@
 package io.atspro.bench;
 
-import io.atspro.scraping.NormalizedPosting;
+import io.atspro.posting.NormalizedPosting;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

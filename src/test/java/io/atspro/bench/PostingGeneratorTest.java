@@ -3,7 +3,7 @@ package io.atspro.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atspro.bench.PostingGenerator.BenchQuery;
-import io.atspro.scraping.NormalizedPosting;
+import io.atspro.posting.NormalizedPosting;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
