@@ -98,7 +98,11 @@ public final class PostingSearch {
     private static void filters(Sql sql, PostingCriteria c) {
         sql.append(c.includeInactive() ? "(p.is_primary OR NOT p.is_active)" : "p.is_active AND p.is_primary");
         if (!c.locations().isEmpty()) {
-            String[] exact = c.locations().stream().map(PostingSearch::likeLiteral).toArray(String[]::new);
+            // a country typed by name also matches its stored ISO code
+            String[] exact = c.locations().stream()
+                    .flatMap(l -> Countries.code(l) == null ? java.util.stream.Stream.of(l)
+                            : java.util.stream.Stream.of(l, Countries.code(l)))
+                    .map(PostingSearch::likeLiteral).toArray(String[]::new);
             String[] contains = c.locations().stream().map(l -> "%" + likeLiteral(l) + "%").toArray(String[]::new);
             sql.append(" AND (p.location_city ILIKE ANY(?) OR p.location_state ILIKE ANY(?)"
                     + " OR p.location_country ILIKE ANY(?) OR p.location_raw ILIKE ANY(?))",

@@ -182,21 +182,6 @@ final class Normalization {
             "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV",
             "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA",
             "WA", "WV", "WI", "WY", "DC");
-    private static final Map<String, String> COUNTRIES = new HashMap<>();
-
-    static {
-        for (String code : Locale.getISOCountries()) {
-            COUNTRIES.put(code.toLowerCase(Locale.ROOT), code);
-            COUNTRIES.put(new Locale("", code).getDisplayCountry(Locale.ENGLISH).toLowerCase(Locale.ROOT), code);
-        }
-        COUNTRIES.put("usa", "US");
-        COUNTRIES.put("united states of america", "US");
-        COUNTRIES.put("u.s.", "US");
-        COUNTRIES.put("uk", "GB");
-        COUNTRIES.put("england", "GB");
-        COUNTRIES.put("scotland", "GB");
-    }
-
     private static final Pattern REMOTE_WORD = Pattern.compile("(?i)\\b(remote|anywhere|work from home|wfh)\\b");
 
     /** ISO 3166 alpha-2 for a country name or code, or null if not recognised. */
@@ -204,7 +189,7 @@ final class Normalization {
         if (value == null) {
             return null;
         }
-        return COUNTRIES.get(value.trim().replaceAll("[()]", "").toLowerCase(Locale.ROOT));
+        return io.atspro.posting.Countries.code(value);
     }
 
     /** Country as ISO alpha-2 when recognised, else as given. */
