@@ -11,10 +11,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.atspro.identity.Plan;
+import io.atspro.scraping.BoardPayloads;
+import io.atspro.scraping.CatalogAdmin;
 import io.atspro.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -69,6 +73,43 @@ class MatchAndGenerationTest {
                 .then().statusCode(404);
         as(alice).body("{\"resume_id\":\"" + ids[0] + "\"}").post("/api/v1/matches")
                 .then().statusCode(400).body("errors[0].field", equalTo("job_id"));
+    }
+
+    @Test
+    void aCatalogPostingIsMatchedByItsIdAndTrackedOnTheWay() {
+        String alice = Tokens.user().bearer();
+        String resume = as(alice).body(RESUME).post("/api/v1/resumes").then().statusCode(201).extract().path("id");
+        String company = "Matchable " + BoardPayloads.uniqueWord();
+        String board = BoardPayloads.uniqueWord();
+        BoardPayloads.serveAshby(board, BoardPayloads.ashbyBoard(List.of(
+                BoardPayloads.ashbyJob("Backend Engineer", "Berlin", "Germany", "Hybrid", "FullTime",
+                        null, null, null, "2026-11-01T10:00:00Z",
+                        "We need Java, PostgreSQL, Kafka and Terraform. 5+ years of backend work."))));
+        CatalogAdmin.run(CatalogAdmin.addSource("ashby", board, company));
+        String posting = given().header("Authorization", alice).queryParam("company", company)
+                .get("/api/v1/postings").then().statusCode(200).extract().path("items[0].id");
+
+        // a resume that is not hers: 404, and the posting is not tracked either
+        String bob = Tokens.user().bearer();
+        String bobsResume = as(bob).body(RESUME).post("/api/v1/resumes").then().statusCode(201).extract().path("id");
+        as(alice).body("{\"resume_id\":\"" + bobsResume + "\",\"posting_id\":\"" + posting + "\"}")
+                .post("/api/v1/matches").then().statusCode(404);
+        given().header("Authorization", alice).get("/api/v1/jobs").then().body("total", equalTo(0));
+
+        as(alice).body("{\"resume_id\":\"" + resume + "\",\"posting_id\":\"" + posting + "\"}")
+                .post("/api/v1/matches").then().statusCode(201)
+                .body("result.keywords_matched", hasItem("Java"))
+                .body("result.keywords_missing", hasItem("Terraform"));
+        given().header("Authorization", alice).get("/api/v1/jobs").then().body("total", equalTo(1))
+                .body("items[0].posting_id", equalTo(posting));
+        // the second match reuses the tracked job
+        as(alice).body("{\"resume_id\":\"" + resume + "\",\"posting_id\":\"" + posting + "\"}")
+                .post("/api/v1/matches").then().statusCode(201);
+        given().header("Authorization", alice).get("/api/v1/jobs").then().body("total", equalTo(1));
+        as(alice).body("{\"resume_id\":\"" + resume + "\",\"posting_id\":\"" + posting
+                + "\",\"job_id\":\"" + posting + "\"}").post("/api/v1/matches").then().statusCode(400);
+        as(alice).body("{\"resume_id\":\"" + resume + "\",\"posting_id\":\"" + UUID.randomUUID()
+                + "\"}").post("/api/v1/matches").then().statusCode(404);
     }
 
     @Test
