@@ -212,6 +212,35 @@ class CatalogScrapingTest {
 
     @Test
     @Order(8)
+    void aCareerPageWithJsonLdIsReadWhenRobotsTxtAllowsIt() throws IOException {
+        boards().stubFor(get(urlEqualTo("/robots.txt")).willReturn(aResponse()
+                .withBody("User-agent: *\nDisallow: /private/\n")));
+        String page = "<html><head><script type=\"application/ld+json\">" + fixture("jobposting_jsonld.json")
+                + "</script></head><body>Careers</body></html>";
+        boards().stubFor(get(urlEqualTo("/careers/gdms")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/html").withBody(page)));
+        boards().stubFor(get(urlEqualTo("/private/gdms")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/html").withBody(page)));
+
+        JsonPath run = CatalogAdmin.run(CatalogAdmin.addSource("jsonld",
+                TestStack.get().boards().url("/careers/gdms"), null));
+        assertThat(run.getString("status")).as(run.prettify()).isEqualTo("succeeded");
+        assertThat(run.getInt("jobs_new")).isEqualTo(1);
+        List<Map<String, Object>> items = given().header("Authorization", USER)
+                .queryParam("company", "General Dynamics").get("/api/v1/postings").then().statusCode(200)
+                .extract().path("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0)).containsEntry("source_platform", "jsonld").containsEntry("city", "Annapolis Junction")
+                .containsEntry("state", "MD").containsEntry("country", "US");
+
+        JsonPath refused = CatalogAdmin.run(CatalogAdmin.addSource("jsonld",
+                TestStack.get().boards().url("/private/gdms"), null));
+        assertThat(refused.getString("status")).isEqualTo("failed");
+        assertThat(refused.getString("error_message")).contains("robots.txt does not allow crawling /private/gdms");
+    }
+
+    @Test
+    @Order(9)
     void platformMetricsAddUpTheDaysRuns() {
         List<Map<String, Object>> metrics = given().header("Authorization", CatalogAdmin.bearer())
                 .get("/api/v1/admin/platform-metrics").then().statusCode(200).extract().path("");
