@@ -105,6 +105,8 @@ public final class TestStack {
     /** The Quarkus configuration that points the application at these servers. */
     public Map<String, String> config() {
         Map<String, String> config = new LinkedHashMap<>();
+        // the application under test listens on loopback only (production binds 0.0.0.0 for Kubernetes)
+        config.put("quarkus.http.host", FreePort.LOOPBACK);
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE));
         config.put("quarkus.datasource.username", PostgresServer.USER);
         config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
