@@ -16,23 +16,12 @@ final class SavedSearchRequests {
     private static final String EMPLOYMENT = "full_time|part_time|contract|internship|temporary";
     private static final String EXPERIENCE = "internship|entry|mid|senior|lead|executive";
 
-    /** A saved search; the same filters as GET /postings, lists meaning "any of". */
+    /**
+     * A saved search: the same filters as GET /postings, lists meaning "any of". On create {@code search_name} is
+     * required; on PATCH absent fields stay as they are and a list given replaces the old one.
+     */
     record Search(
-            @NotBlank @Size(max = 100) String searchName,
-            @Size(max = 500) String query,
-            @Size(max = 20) List<@NotBlank @Size(max = 100) String> locations,
-            @Size(max = 3) List<@Pattern(regexp = ARRANGEMENT, message = "must be one of remote, hybrid, onsite") String> workArrangements,
-            @Size(max = 5) List<@Pattern(regexp = EMPLOYMENT, message = "must be one of full_time, part_time, contract, internship, temporary") String> employmentTypes,
-            @Size(max = 6) List<@Pattern(regexp = EXPERIENCE, message = "must be one of internship, entry, mid, senior, lead, executive") String> experienceLevels,
-            @Min(0) @Max(100_000_000) Integer minSalary,
-            @Size(max = 20) List<@NotBlank @Size(max = 200) String> targetCompanies,
-            @Size(max = 20) List<@NotBlank @Size(max = 200) String> excludedCompanies,
-            Boolean isActive) {
-    }
-
-    /** Absent fields stay as they are; a list given replaces the old one. */
-    record Patch(
-            @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String searchName,
+            @Size(max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String searchName,
             @Size(max = 500) String query,
             @Size(max = 20) List<@NotBlank @Size(max = 100) String> locations,
             @Size(max = 3) List<@Pattern(regexp = ARRANGEMENT, message = "must be one of remote, hybrid, onsite") String> workArrangements,

@@ -63,7 +63,7 @@ public class SavedSearchResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public SavedSearchView patch(@PathParam("id") UUID id, @NotNull @Valid SavedSearchRequests.Patch patch) {
+    public SavedSearchView patch(@PathParam("id") UUID id, @NotNull @Valid SavedSearchRequests.Search patch) {
         return searches.patch(currentUser.id(), id, patch);
     }
 

@@ -1,6 +1,7 @@
 package io.atspro.posting;
 
 import io.atspro.shared.ConflictException;
+import io.atspro.shared.InvalidInputException;
 import io.atspro.shared.Page;
 import io.atspro.shared.PageRequest;
 import io.atspro.shared.ResourceNotFoundException;
@@ -29,22 +30,15 @@ public class SavedSearchService {
     }
 
     SavedSearchView create(String userId, SavedSearchRequests.Search request) {
+        if (request.searchName() == null) {
+            throw new InvalidInputException("search_name", "is required");
+        }
         if (searches.countOfUser(userId) >= MAX_PER_USER) {
             throw new ConflictException("You have " + MAX_PER_USER + " saved searches, the most there can be; "
                     + "delete one first");
         }
-        Instant now = clock.instant();
-        SavedSearch search = SavedSearch.create(userId, now);
-        search.searchName = request.searchName().strip();
-        search.query = blankToNull(request.query());
-        search.locations = list(request.locations());
-        search.workArrangements = list(request.workArrangements());
-        search.employmentTypes = list(request.employmentTypes());
-        search.experienceLevels = list(request.experienceLevels());
-        search.minSalary = request.minSalary();
-        search.targetCompanies = list(request.targetCompanies());
-        search.excludedCompanies = list(request.excludedCompanies());
-        search.isActive = request.isActive() == null || request.isActive();
+        SavedSearch search = SavedSearch.create(userId, clock.instant());
+        apply(search, request);
         searches.persist(search);
         return SavedSearchView.of(search);
     }
@@ -60,8 +54,15 @@ public class SavedSearchService {
         return SavedSearchView.of(owned(userId, id));
     }
 
-    SavedSearchView patch(String userId, UUID id, SavedSearchRequests.Patch patch) {
+    SavedSearchView patch(String userId, UUID id, SavedSearchRequests.Search patch) {
         SavedSearch search = owned(userId, id);
+        apply(search, patch);
+        search.updatedAt = clock.instant();
+        return SavedSearchView.of(search);
+    }
+
+    /** Copies the fields given; absent ones stay. A minimum salary of 0 clears it. */
+    private static void apply(SavedSearch search, SavedSearchRequests.Search patch) {
         if (patch.searchName() != null) {
             search.searchName = patch.searchName().strip();
         }
@@ -92,8 +93,6 @@ public class SavedSearchService {
         if (patch.isActive() != null) {
             search.isActive = patch.isActive();
         }
-        search.updatedAt = clock.instant();
-        return SavedSearchView.of(search);
     }
 
     void delete(String userId, UUID id) {
