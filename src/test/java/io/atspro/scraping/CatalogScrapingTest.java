@@ -72,11 +72,27 @@ class CatalogScrapingTest {
                 .withHeader("Content-Type", "application/json").withBody(fixture("ashby.json"))));
     }
 
+    /** Walks every page of {@code q} (other tests share the catalog) and returns the posting with this title. */
     static Map<String, Object> searchOne(String q, String title) {
-        List<Map<String, Object>> items = given().header("Authorization", USER).queryParam("q", q)
-                .get("/api/v1/postings").then().statusCode(200).extract().path("items");
-        return items.stream().filter(i -> title.equals(i.get("title"))).findFirst()
-                .orElseThrow(() -> new AssertionError("'" + title + "' not among " + items));
+        List<Map<String, Object>> all = search(q, false);
+        return all.stream().filter(i -> title.equals(i.get("title"))).findFirst()
+                .orElseThrow(() -> new AssertionError("'" + title + "' not among " + all.size() + " results of " + q));
+    }
+
+    static List<Map<String, Object>> search(String q, boolean includeInactive) {
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().header("Authorization", USER).queryParam("q", q).queryParam("limit", 100)
+                    .queryParam("include_inactive", includeInactive);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/v1/postings").then().statusCode(200).extract().jsonPath();
+            all.addAll(page.getList("items"));
+            cursor = page.getString("next_cursor");
+        } while (cursor != null);
+        return all;
     }
 
     @Test
@@ -151,16 +167,12 @@ class CatalogScrapingTest {
         assertThat(List.of(run.getInt("jobs_found"), run.getInt("jobs_new"), run.getInt("jobs_updated"),
                 run.getInt("jobs_unchanged"), run.getInt("jobs_closed"))).containsExactly(4, 0, 0, 4, 1);
 
-        List<String> titles = given().header("Authorization", USER).queryParam("q", "credit risk")
-                .get("/api/v1/postings").then().statusCode(200).extract().path("items.title");
-        assertThat(titles).doesNotContain("Analyst, Credit Risk Management - Consumer");
+        assertThat(search("credit risk", false)).extracting(i -> i.get("title"))
+                .doesNotContain("Analyst, Credit Risk Management - Consumer");
         given().header("Authorization", USER).get("/api/v1/postings/" + id).then().statusCode(200)
                 .body("is_active", equalTo(false)).body("closed_at", notNullValue())
                 .body("expires_date", equalTo(LocalDate.now(ZoneOffset.UTC).toString()));
-        List<String> withClosed = given().header("Authorization", USER).queryParam("q", "credit risk")
-                .queryParam("include_inactive", "true").get("/api/v1/postings").then().statusCode(200)
-                .extract().path("items.id");
-        assertThat(withClosed).contains(id);
+        assertThat(search("credit risk", true)).extracting(i -> i.get("id")).contains(id);
     }
 
     @Test
