@@ -43,20 +43,20 @@ public final class CatalogWriter {
             INSERT INTO job_postings AS p (company_id, source_id, source_platform, external_id, title, company_name,
                 description, salary_min, salary_max, salary_currency, salary_interval, experience_level,
                 employment_type, work_arrangement, location_raw, location_city, location_state, location_country,
-                source_url, apply_url, posted_at, metadata, content_hash, dedup_key, first_seen_at, last_seen_at,
-                updated_at)
+                source_url, apply_url, posted_at, metadata, content_hash, dedup_key, expires_date, first_seen_at,
+                last_seen_at, updated_at)
             SELECT u.company_id, ?, ?, u.external_id, u.title, u.company_name, u.description, u.salary_min,
                 u.salary_max, u.salary_currency, u.salary_interval, u.experience_level, u.employment_type,
                 u.work_arrangement, u.location_raw, u.location_city, u.location_state, u.location_country,
                 u.source_url, u.apply_url, coalesce(u.posted_at, ?), u.metadata::jsonb, u.content_hash, u.dedup_key,
-                ?, ?, ?
+                u.expires_date, ?, ?, ?
             FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::text[],
                 ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
+                ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::date[])
                 AS u(company_id, external_id, title, company_name, description, salary_min, salary_max,
                 salary_currency, salary_interval, experience_level, employment_type, work_arrangement, location_raw,
                 location_city, location_state, location_country, source_url, apply_url, posted_at, metadata,
-                content_hash, dedup_key)
+                content_hash, dedup_key, expires_date)
             ON CONFLICT (source_platform, external_id) DO UPDATE SET
                 company_id = excluded.company_id, source_id = excluded.source_id, title = excluded.title,
                 company_name = excluded.company_name, description = excluded.description,
@@ -68,7 +68,7 @@ public final class CatalogWriter {
                 location_country = excluded.location_country, source_url = excluded.source_url,
                 apply_url = excluded.apply_url, metadata = excluded.metadata, content_hash = excluded.content_hash,
                 dedup_key = excluded.dedup_key, last_seen_at = excluded.last_seen_at, updated_at = excluded.updated_at,
-                is_active = true, closed_at = NULL, expires_date = NULL
+                is_active = true, closed_at = NULL, expires_date = excluded.expires_date
             WHERE p.content_hash <> excluded.content_hash OR NOT p.is_active
             RETURNING p.id, p.xmax = 0, p.dedup_key
             """;
@@ -217,7 +217,7 @@ public final class CatalogWriter {
     private void bindUpsert(Connection c, PreparedStatement st, UUID sourceId, String platform,
             List<NormalizedPosting> listing, Map<String, UUID> companies, Instant now) throws SQLException {
         int n = listing.size();
-        Object[][] columns = new Object[22][n];
+        Object[][] columns = new Object[23][n];
         for (int i = 0; i < n; i++) {
             NormalizedPosting p = listing.get(i);
             columns[0][i] = companies.get(CatalogKeys.companyKey(p.companyName()));
@@ -243,6 +243,7 @@ public final class CatalogWriter {
             columns[20][i] = p.contentHash();
             columns[21][i] = CatalogKeys.dedupKey(p.companyName(), p.title(), p.city(), p.state(), p.country(),
                     p.locationRaw());
+            columns[22][i] = validThrough(p.metadata().get("validThrough"));
         }
         int i = 1;
         st.setObject(i++, sourceId);
@@ -252,9 +253,21 @@ public final class CatalogWriter {
         st.setTimestamp(i++, Timestamp.from(now));
         st.setTimestamp(i++, Timestamp.from(now));
         String[] types = {"uuid", "text", "text", "text", "text", "numeric", "numeric", "text", "text", "text", "text",
-            "text", "text", "text", "text", "text", "text", "text", "timestamptz", "text", "text", "text"};
+            "text", "text", "text", "text", "text", "text", "text", "timestamptz", "text", "text", "text", "date"};
         for (int col = 0; col < columns.length; col++) {
             st.setArray(i++, c.createArrayOf(types[col], columns[col]));
+        }
+    }
+
+    /** The board's "apply by" date (schema.org validThrough), when it gives one. */
+    private static java.sql.Date validThrough(String value) {
+        if (value == null || value.length() < 10) {
+            return null;
+        }
+        try {
+            return java.sql.Date.valueOf(LocalDate.parse(value.substring(0, 10)));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -244,6 +244,9 @@ class CatalogScrapingTest {
         assertThat(items).hasSize(1);
         assertThat(items.get(0)).containsEntry("source_platform", "jsonld").containsEntry("city", "Annapolis Junction")
                 .containsEntry("state", "MD").containsEntry("country", "US");
+        // schema.org validThrough is the posting's apply-by date
+        given().header("Authorization", USER).get("/api/v1/postings/" + items.get(0).get("id")).then()
+                .statusCode(200).body("expires_date", equalTo("2027-10-04")).body("is_active", equalTo(true));
 
         JsonPath refused = CatalogAdmin.run(CatalogAdmin.addSource("jsonld",
                 TestStack.get().boards().url("/private/gdms"), null));
