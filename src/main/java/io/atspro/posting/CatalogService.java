@@ -51,9 +51,19 @@ public class CatalogService {
         }
     }
 
+    /** The search box: a query that matches nothing falls back to similar titles and companies. */
     public PostingSearch.Result search(PostingCriteria criteria, String cursor, int limit) {
+        return search(criteria, cursor, limit, true);
+    }
+
+    /** Exactly what the criteria match (saved searches and their alerts). */
+    public PostingSearch.Result match(PostingCriteria criteria, String cursor, int limit) {
+        return search(criteria, cursor, limit, false);
+    }
+
+    private PostingSearch.Result search(PostingCriteria criteria, String cursor, int limit, boolean fuzzy) {
         try (Connection c = dataSource.getConnection()) {
-            return search.search(c, criteria, cursor, limit);
+            return search.search(c, criteria, cursor, limit, fuzzy);
         } catch (SQLException e) {
             throw new IllegalStateException("Catalog search failed: " + e.getMessage(), e);
         }
@@ -131,6 +141,44 @@ public class CatalogService {
                 }
             }
             return out;
+        }
+    }
+
+    /** Active postings whose apply-by date falls in [from, to] (deadline reminders). */
+    public List<UUID> expiringBetween(LocalDate from, LocalDate to) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT id FROM job_postings WHERE is_active AND expires_date BETWEEN ? AND ?")) {
+            st.setObject(1, from);
+            st.setObject(2, to);
+            List<UUID> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read expiring postings", e);
+        }
+    }
+
+    /** The apply-by dates of these postings (those that have one). */
+    public java.util.Map<UUID, LocalDate> expiresDates(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, LocalDate> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT id, expires_date FROM job_postings WHERE id = ANY(?) AND expires_date IS NOT NULL")) {
+            st.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read posting dates", e);
         }
     }
 

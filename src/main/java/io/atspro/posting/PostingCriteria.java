@@ -14,11 +14,26 @@ import java.util.List;
  * @param seenAfter       first seen by the catalog after this instant (saved-search matches)
  * @param notAppliedBy    hide postings this user has an application for
  * @param includeInactive also closed and expired postings
+ * @param onlyIds         only among these postings (saved-search alerts for a run's new postings)
  */
 public record PostingCriteria(String q, List<String> locations, List<String> workArrangements,
         List<String> employmentTypes, List<String> experienceLevels, Integer minSalary, List<String> companies,
         List<String> excludedCompanies, Instant postedAfter, Instant seenAfter, String notAppliedBy,
-        boolean includeInactive) {
+        boolean includeInactive, List<java.util.UUID> onlyIds) {
+
+    public PostingCriteria(String q, List<String> locations, List<String> workArrangements,
+            List<String> employmentTypes, List<String> experienceLevels, Integer minSalary, List<String> companies,
+            List<String> excludedCompanies, Instant postedAfter, Instant seenAfter, String notAppliedBy,
+            boolean includeInactive) {
+        this(q, locations, workArrangements, employmentTypes, experienceLevels, minSalary, companies,
+                excludedCompanies, postedAfter, seenAfter, notAppliedBy, includeInactive, null);
+    }
+
+    /** The same search among the given postings only. */
+    public PostingCriteria among(List<java.util.UUID> ids) {
+        return new PostingCriteria(q, locations, workArrangements, employmentTypes, experienceLevels, minSalary,
+                companies, excludedCompanies, postedAfter, seenAfter, notAppliedBy, includeInactive, List.copyOf(ids));
+    }
 
     public PostingCriteria {
         q = q == null || q.isBlank() ? null : q.strip();

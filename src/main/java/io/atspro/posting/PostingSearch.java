@@ -35,6 +35,12 @@ public final class PostingSearch {
     private static final String TSQUERY = "websearch_to_tsquery('english', ?)";
 
     public Result search(Connection c, PostingCriteria criteria, String cursor, int limit) throws SQLException {
+        return search(c, criteria, cursor, limit, true);
+    }
+
+    /** @param fuzzyFallback whether a query matching nothing falls back to similar titles (the search box) */
+    public Result search(Connection c, PostingCriteria criteria, String cursor, int limit, boolean fuzzyFallback)
+            throws SQLException {
         Cursor after = Cursor.parse(cursor);
         if (after != null && (after.tier() == 0) != (criteria.q() == null)) {
             throw new InvalidInputException("cursor", "belongs to a different search");
@@ -50,7 +56,7 @@ public final class PostingSearch {
             rows.addAll(page(c, criteria, 2, after != null && after.tier() == 2 ? after : null,
                     limit + 1 - rows.size()));
         }
-        if (rows.isEmpty() && after == null) {
+        if (rows.isEmpty() && after == null && fuzzyFallback) {
             return new Result(fuzzy(c, criteria, limit), null, true);
         }
         return result(rows, limit, false);
@@ -134,6 +140,9 @@ public final class PostingSearch {
         if (c.seenAfter() != null) {
             sql.append(" AND p.first_seen_at > ?", Timestamp.from(c.seenAfter()));
         }
+        if (c.onlyIds() != null) {
+            sql.append(" AND p.id = ANY(?)", (Object) c.onlyIds().toArray(UUID[]::new));
+        }
         if (c.notAppliedBy() != null) {
             sql.append(" AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.user_id = ? AND a.posting_id = p.id)",
                     c.notAppliedBy());
@@ -194,6 +203,8 @@ public final class PostingSearch {
                     Object value = params.get(i);
                     if (value instanceof String[] array) {
                         st.setArray(i + 1, c.createArrayOf("text", array));
+                    } else if (value instanceof UUID[] array) {
+                        st.setArray(i + 1, c.createArrayOf("uuid", array));
                     } else {
                         st.setObject(i + 1, value);
                     }

@@ -19,6 +19,15 @@ class SavedSearchRepository implements PanacheRepositoryBase<SavedSearch, UUID> 
                 .page(page, size).list();
     }
 
+    /** Every active saved search, oldest first (a run's alerts). */
+    List<SavedSearch> active() {
+        return list("isActive", Sort.by("createdAt").and("id"), true);
+    }
+
+    List<SavedSearch> activeOf(String userId) {
+        return list("userId = ?1 and isActive = true", Sort.by("createdAt").and("id"), userId);
+    }
+
     long countOfUser(String userId) {
         return count("userId", userId);
     }

@@ -103,7 +103,41 @@ public class SavedSearchService {
     @Transactional(Transactional.TxType.SUPPORTS)
     PostingSearch.Result matches(String userId, UUID id, Instant since, boolean notApplied, String cursor, int limit) {
         SavedSearch search = owned(userId, id);
-        return catalog.search(search.criteria(since, notApplied ? userId : null), cursor, limit);
+        return catalog.match(search.criteria(since, notApplied ? userId : null), cursor, limit);
+    }
+
+    /** A saved search and the postings of a run it matches. */
+    public record Alert(String userId, UUID searchId, String searchName, List<PostingSummary> postings) {
+    }
+
+    /**
+     * Which active saved searches match which of these (new) postings: one alert per search with at least one
+     * match, at most 20 postings each. Postings the user has applied to are left out.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Alert> alertsFor(List<UUID> postingIds) {
+        if (postingIds.isEmpty()) {
+            return List.of();
+        }
+        List<Alert> alerts = new java.util.ArrayList<>();
+        for (SavedSearch search : searches.active()) {
+            PostingSearch.Result result = catalog.match(search.criteria(null, search.userId).among(postingIds),
+                    null, 20);
+            if (!result.items().isEmpty()) {
+                alerts.add(new Alert(search.userId, search.id, search.searchName, result.items()));
+            }
+        }
+        return alerts;
+    }
+
+    /** How many postings the user's active saved searches matched that the catalog first saw after {@code since}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int newMatches(String userId, Instant since) {
+        java.util.Set<UUID> ids = new java.util.HashSet<>();
+        for (SavedSearch search : searches.activeOf(userId)) {
+            catalog.match(search.criteria(since, userId), null, 100).items().forEach(p -> ids.add(p.id()));
+        }
+        return ids.size();
     }
 
     private SavedSearch owned(String userId, UUID id) {

@@ -69,6 +69,12 @@ public final class BoardPayloads {
         return root.toString();
     }
 
+    /** An Ashby board with one on-site posting of this title. */
+    public static String ashbyJobBoardOf(String title) {
+        return ashbyBoard(List.of(ashbyJob(title, "Lisbon", "Portugal", "OnSite", "FullTime", null, null, null,
+                "2026-11-20T10:00:00Z", "The role.")));
+    }
+
     public static void serveAshby(String board, String body) {
         boards().stubFor(get(urlPathEqualTo("/posting-api/job-board/" + board)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(body)));

@@ -1,0 +1,202 @@
+package io.atspro.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atspro.shared.RedisGuard;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Live delivery: the open notification streams of this pod, and the Redis channel that carries every new
+ * notification to every pod. A notification is sent to this pod's streams directly and published for the
+ * others; when Redis is down the other pods' clients get it when they reconnect (Last-Event-ID).
+ */
+@ApplicationScoped
+class LiveHub {
+
+    static final String CHANNEL = "atspro:notifications";
+    private static final Logger LOG = Logger.getLogger(LiveHub.class);
+
+    /** A notification ready for live delivery; observed after the creating transaction commits. */
+    record Ready(String userId, NotificationView view) {
+    }
+
+    private final String pod = UUID.randomUUID().toString();
+    private final Map<String, Set<Stream>> streams = new ConcurrentHashMap<>();
+    private final RedisDataSource redis;
+    private final RedisGuard guard;
+    private final ObjectMapper json;
+    private final AtomicBoolean subscribed = new AtomicBoolean();
+
+    LiveHub(RedisDataSource redis, RedisGuard guard, ObjectMapper json) {
+        this.redis = redis;
+        this.guard = guard;
+        this.json = json;
+    }
+
+    void start(@Observes StartupEvent started) {
+        subscribe();
+    }
+
+    /** Subscribes once Redis answers; retried by the heartbeat until it does. */
+    private void subscribe() {
+        if (subscribed.get()) {
+            return;
+        }
+        try {
+            redis.pubsub(String.class).subscribe(CHANNEL, this::fromRedis);
+            subscribed.set(true);
+            LOG.debugf("Pod %s listens on %s", pod, CHANNEL);
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot subscribe to %s yet (%s); live delivery across pods waits for Redis", CHANNEL,
+                    e.getMessage());
+        }
+    }
+
+    void onReady(@Observes(during = TransactionPhase.AFTER_SUCCESS) Ready ready) {
+        publish(ready.userId(), ready.view());
+    }
+
+    /** Sends to this pod's streams of the user, and to the other pods through Redis. */
+    void publish(String userId, NotificationView view) {
+        deliverLocally(userId, view);
+        ObjectNode message = json.createObjectNode().put("pod", pod).put("user", userId);
+        message.set("notification", json.valueToTree(view));
+        guard.run(() -> redis.pubsub(String.class).publish(CHANNEL, message.toString()));
+    }
+
+    private void fromRedis(String message) {
+        try {
+            JsonNode node = json.readTree(message);
+            if (!pod.equals(node.path("pod").asText())) {
+                deliverLocally(node.path("user").asText(),
+                        json.treeToValue(node.get("notification"), NotificationView.class));
+            }
+        } catch (Exception e) {
+            LOG.warnf("Ignoring a malformed message on %s: %s", CHANNEL, e.getMessage());
+        }
+    }
+
+    private void deliverLocally(String userId, NotificationView view) {
+        Set<Stream> mine = streams.get(userId);
+        if (mine != null) {
+            mine.forEach(stream -> stream.offer(view));
+        }
+    }
+
+    /** Opens a stream: registered first, then the missed notifications replayed, then live ones in order. */
+    Stream open(String userId, SseEventSink sink, Sse sse, long lastSeen) {
+        Stream stream = new Stream(userId, sink, sse, lastSeen);
+        streams.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(stream);
+        return stream;
+    }
+
+    int openStreams() {
+        return streams.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** Keeps idle connections open through proxies, finds closed ones, and retries the Redis subscription. */
+    @Scheduled(every = "{atspro.notifications.heartbeat}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        subscribe();
+        streams.values().forEach(set -> set.removeIf(stream -> !stream.ping()));
+        streams.values().removeIf(Set::isEmpty);
+    }
+
+    /** One client's open stream. Sends are serialized and never go backwards in seq. */
+    final class Stream {
+        private final String userId;
+        private final SseEventSink sink;
+        private final Sse sse;
+        private long lastSent;
+        private boolean replaying = true;
+        private final List<NotificationView> held = new ArrayList<>();
+
+        Stream(String userId, SseEventSink sink, Sse sse, long lastSeen) {
+            this.userId = userId;
+            this.sink = sink;
+            this.sse = sse;
+            this.lastSent = lastSeen;
+        }
+
+        /** Sends what the client missed, then what arrived meanwhile. */
+        synchronized void replay(List<NotificationView> missed) {
+            missed.forEach(this::send);
+            held.sort(Comparator.comparingLong(NotificationView::seq));
+            held.forEach(this::send);
+            held.clear();
+            replaying = false;
+        }
+
+        synchronized void offer(NotificationView view) {
+            if (replaying) {
+                held.add(view);
+            } else {
+                send(view);
+            }
+        }
+
+        private void send(NotificationView view) {
+            if (view.seq() <= lastSent || sink.isClosed()) {
+                return;
+            }
+            lastSent = view.seq();
+            try {
+                OutboundSseEvent event = sse.newEventBuilder().id(Long.toString(view.seq())).name("notification")
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(NotificationView.class, view).build();
+                sink.send(event).exceptionally(e -> {
+                    close();
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                close();
+            }
+        }
+
+        synchronized boolean ping() {
+            if (sink.isClosed()) {
+                return false;
+            }
+            try {
+                sink.send(sse.newEventBuilder().comment("keep-alive").build()).exceptionally(e -> {
+                    close();
+                    return null;
+                });
+                return true;
+            } catch (RuntimeException e) {
+                close();
+                return false;
+            }
+        }
+
+        void close() {
+            Set<Stream> mine = streams.get(userId);
+            if (mine != null) {
+                mine.remove(this);
+            }
+            try {
+                sink.close();
+            } catch (RuntimeException ignored) {
+                // already closed by the client
+            }
+        }
+    }
+}

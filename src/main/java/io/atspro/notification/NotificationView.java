@@ -1,0 +1,11 @@
+package io.atspro.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A notification as clients see it; {@code seq} is also the stream's event id. */
+public record NotificationView(UUID id, long seq, String type, String priority, String title, String message,
+        boolean isRead, Instant readAt, JsonNode data, String actionUrl, Instant expiresAt, Instant createdAt,
+        Instant deliverAt) {
+}
