@@ -266,7 +266,7 @@ public class GoalService {
             return progress;
         }
         if (goal.type() == GoalType.APPLICATIONS_PER_WEEK) {
-            String week = ProgressMeter.isoWeek(goal, now);
+            String week = ProgressMeter.isoWeek(ZoneId.of(goal.timeZone), now);
             ObjectNode data = goal.progressData.deepCopy();
             ArrayNode weeks = data.withArray("weeks_met");
             for (JsonNode met : weeks) {

@@ -37,10 +37,8 @@ class ProgressMeter {
         ZoneId zone = ZoneId.of(goal.timeZone);
         long target = goal.target();
         if (goal.type() == GoalType.APPLICATIONS_PER_WEEK) {
-            LocalDate monday = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            Instant start = monday.atStartOfDay(zone).toInstant();
-            Instant end = monday.plusWeeks(1).atStartOfDay(zone).toInstant();
-            return GoalViews.Progress.of(activity.applied(goal.userId, start, end), target, start, end);
+            Instant[] week = week(zone, now);
+            return GoalViews.Progress.of(activity.applied(goal.userId, week[0], week[1]), target, week[0], week[1]);
         }
         Instant start = goal.startsOn != null ? goal.startsOn.atStartOfDay(zone).toInstant() : goal.createdAt;
         Instant end = goal.targetDate != null ? goal.targetDate.plusDays(1).atStartOfDay(zone).toInstant() : null;
@@ -52,9 +50,15 @@ class ProgressMeter {
         return GoalViews.Progress.of(current, target, start, end);
     }
 
-    /** The ISO week a weekly goal is measured in, as {@code 2026-W07}. */
-    static String isoWeek(Goal goal, Instant now) {
-        LocalDate day = now.atZone(ZoneId.of(goal.timeZone)).toLocalDate();
+    /** [start, end) of the ISO week (Monday 00:00 to the next Monday 00:00 in {@code zone}) holding {@code now}. */
+    static Instant[] week(ZoneId zone, Instant now) {
+        LocalDate monday = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return new Instant[] {monday.atStartOfDay(zone).toInstant(), monday.plusWeeks(1).atStartOfDay(zone).toInstant()};
+    }
+
+    /** The ISO week holding {@code now} in {@code zone}, as {@code 2026-W07}. */
+    static String isoWeek(ZoneId zone, Instant now) {
+        LocalDate day = now.atZone(zone).toLocalDate();
         return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 }
