@@ -103,7 +103,12 @@ public class GoalService {
         Goal goal = locked(userId, id);
         Instant now = clock.instant();
         if (patch.has("status")) {
+            GoalStatus before = goal.status();
             goal.moveTo(GoalStatus.of(required("status", values.status())), now);
+            if (before != GoalStatus.COMPLETED && goal.status() == GoalStatus.COMPLETED) {
+                // a custom goal the user declares done
+                reached.fire(new MilestoneReached(userId, goal.id, null, goal.title, now));
+            }
         }
         for (Iterator<String> fields = patch.fieldNames(); fields.hasNext(); ) {
             String field = fields.next();

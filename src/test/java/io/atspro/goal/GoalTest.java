@@ -202,6 +202,11 @@ class GoalTest {
         assertThat(Reached.of(goal)).hasSize(3);
         as(alice).body("{\"current\":11}").patch(goal).then().statusCode(409);
 
+        String declared = goal(alice, "custom", 4);
+        as(alice).body("{\"status\":\"completed\"}").patch(declared).then().statusCode(200)
+                .body("status", equalTo("completed")).body("completed_at", notNullValue());
+        assertThat(Reached.of(declared)).extracting(MilestoneReached::milestoneId).containsExactly((UUID) null);
+
         String weekly = goal(alice, "applications_per_week", 3);
         as(alice).body("{\"current\":1}").patch(weekly).then().statusCode(400)
                 .body("errors.field", hasItem("current"));
