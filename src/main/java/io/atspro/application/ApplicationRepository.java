@@ -56,6 +56,11 @@ class ApplicationRepository implements PanacheRepositoryBase<Application, UUID> 
         PanacheQuery<Application> query = find(where.toString(), order, params);
         return Pages.of(query, request);
     }
+
+    /** Applications of the user applied in [from, to). */
+    long countAppliedBetween(String userId, Instant from, Instant to) {
+        return count("userId = ?1 and appliedAt >= ?2 and appliedAt < ?3", userId, from, to);
+    }
 }
 
 @ApplicationScoped
@@ -63,6 +68,14 @@ class StatusHistoryRepository implements PanacheRepositoryBase<StatusChange, UUI
 
     List<StatusChange> timeline(UUID applicationId) {
         return list("applicationId", Sort.ascending("createdAt").and("id"), applicationId);
+    }
+
+    /** Distinct applications of the user that moved to {@code status} in [from, to). */
+    long countReachedBetween(String userId, String status, Instant from, Instant to) {
+        return getEntityManager().createQuery("select count(distinct h.applicationId) from StatusChange h "
+                        + "where h.userId = ?1 and h.toStatus = ?2 and h.createdAt >= ?3 and h.createdAt < ?4", Long.class)
+                .setParameter(1, userId).setParameter(2, status).setParameter(3, from).setParameter(4, to)
+                .getSingleResult();
     }
 }
 
