@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atspro.application.ApplicationStatus;
 import io.atspro.application.ApplicationStatusChanged;
+import io.atspro.goal.MilestoneReached;
 import io.atspro.posting.PostingSummary;
 import io.atspro.posting.PostingsDiscovered;
 import io.atspro.posting.SavedSearchService;
@@ -54,6 +55,20 @@ class EventNotifier {
             case ACCEPTED -> "You accepted " + company + "'s offer";
             default -> "Application to " + company + ": " + to.code();
         };
+    }
+
+    void onMilestone(@Observes(during = TransactionPhase.AFTER_SUCCESS) MilestoneReached reached) {
+        ObjectNode data = json.createObjectNode().put("goal_id", reached.goalId().toString())
+                .put("milestone_id", reached.milestoneId() == null ? null : reached.milestoneId().toString());
+        String what = reached.milestoneId() == null ? "Goal reached" : "Milestone reached";
+        try {
+            notifications.notify(NewNotification.of(reached.userId(), NotificationType.GOAL_MILESTONE,
+                    what + ": " + reached.title(), what + " on " + reached.at() + ".", data,
+                    "/goals/" + reached.goalId()).withDedupKey("goal:" + reached.goalId() + ":"
+                    + (reached.milestoneId() == null ? reached.at().toString() : reached.milestoneId())));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not notify %s of goal %s", reached.userId(), reached.goalId());
+        }
     }
 
     /** A scrape run's new postings, matched against every active saved search: one notification per search. */

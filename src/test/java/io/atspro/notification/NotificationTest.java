@@ -278,6 +278,29 @@ class NotificationTest {
     }
 
     @Test
+    void aReachedMilestoneIsNotifiedAndBriefingsShowGoalProgress() {
+        String alice = Tokens.user().bearer();
+        String goal = as(alice).body("{\"title\":\"Five a week\",\"goal_type\":\"applications_per_week\","
+                + "\"target_metrics\":{\"target\":5}}").post("/api/v1/goals").then().statusCode(201)
+                .extract().header("Location");
+        as(alice).body("{\"title\":\"First one out\",\"target_value\":1}").post(goal + "/milestones").then()
+                .statusCode(201);
+        move(alice, application(alice, "Goalpost"), "applied");
+
+        JsonPath list = as(alice).queryParam("type", "goal_milestone").get("/api/v1/notifications").then()
+                .statusCode(200).body("total", equalTo(1)).extract().jsonPath();
+        assertThat(list.getString("items[0].title")).isEqualTo("Milestone reached: First one out");
+
+        String next = as(alice).body("{\"time_zone\":\"America/New_York\"}")
+                .patch("/api/v1/me/notification-preferences").then().statusCode(200)
+                .extract().path("next_evening_update_at");
+        jobs.briefings(Instant.parse(next));
+        String update = as(alice).queryParam("type", "evening_update").get("/api/v1/notifications").then()
+                .statusCode(200).body("total", equalTo(1)).extract().path("items[0].message");
+        assertThat(update).contains("Five a week: 1/5 (20 %)");
+    }
+
+    @Test
     void theCalendarFeedIsReadableBySecretUrlUntilRotatedOrRevoked() {
         String alice = Tokens.user().bearer();
         String app = application(alice, "Calendaria");
