@@ -53,7 +53,8 @@ import org.postgresql.copy.CopyIn;
  * {@code --rows N} (default 1,000,000), {@code --reuse} (keep the database in target/bench/pg-data and, when it
  * already holds this load, skip straight to search), {@code --batches 1000,5000,10000}, {@code --trial-rows N}
  * (rows per batch-size trial, default 100,000), {@code --queries N} (default 400), {@code --explain-over MS}
- * (after measuring, rerun the queries with auto_explain logging plans slower than MS to target/bench/explain.log).
+ * (after measuring, rerun the queries with auto_explain logging plans slower than MS to target/bench/explain.log),
+ * {@code --hold} (keep PostgreSQL up after the report, for psql).
  */
 public final class CatalogBenchmark {
 
@@ -93,10 +94,11 @@ public final class CatalogBenchmark {
 
     private CatalogBenchmark(Options options) {
         this.options = options;
-        this.dir = Path.of("target/bench").toAbsolutePath();
+        this.dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
     }
 
-    record Options(int rows, boolean reuse, List<Integer> batches, int trialRows, int queries, int explainOverMs) {
+    record Options(int rows, boolean reuse, List<Integer> batches, int trialRows, int queries, int explainOverMs,
+            boolean hold) {
 
         static Options parse(String[] raw) {
             List<String> args = Arrays.stream(raw).flatMap(a -> Arrays.stream(a.trim().split("\\s+")))
@@ -107,6 +109,7 @@ public final class CatalogBenchmark {
             int trialRows = 100_000;
             int queries = 400;
             int explain = -1;
+            boolean hold = false;
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
                     case "--rows" -> rows = Integer.parseInt(args.get(++i).replace("_", ""));
@@ -116,10 +119,11 @@ public final class CatalogBenchmark {
                     case "--trial-rows" -> trialRows = Integer.parseInt(args.get(++i).replace("_", ""));
                     case "--queries" -> queries = Integer.parseInt(args.get(++i));
                     case "--explain-over" -> explain = Integer.parseInt(args.get(++i));
+                    case "--hold" -> hold = true;
                     default -> throw new IllegalArgumentException("unknown argument " + args.get(i));
                 }
             }
-            return new Options(rows, reuse, batches, Math.min(trialRows, rows), queries, explain);
+            return new Options(rows, reuse, batches, Math.min(trialRows, rows), queries, explain, hold);
         }
     }
 
@@ -155,6 +159,12 @@ public final class CatalogBenchmark {
             report.append("# Catalog benchmark\n\n").append(machine(ds)).append(loadReport);
             search(ds);
             report.append(settingsReport(ds));
+            if (options.hold) {
+                Files.writeString(dir.resolve("catalog-benchmark.md"), report.toString());
+                log("--hold: PostgreSQL stays up for psql: psql -h 127.0.0.1 -p %d -U postgres %s (stop with Ctrl-C)",
+                        pg.port(), DATABASE);
+                Thread.sleep(Long.MAX_VALUE);
+            }
         }
         Path out = dir.resolve("catalog-benchmark.md");
         Files.writeString(out, report.toString());
@@ -248,7 +258,9 @@ public final class CatalogBenchmark {
                 + "V4 in place in every phase; `CHECKPOINT` before each phase; each phase starts on an empty "
                 + "`job_postings` except the rerun.%n%n", SEED, PostingGenerator.DEFAULT_COMPANIES, genSeconds,
                 companies.size(), companySeconds, groups));
-        md.append("| phase | rows | seconds | rows/s | vs COPY |\n| --- | ---: | ---: | ---: | ---: |\n");
+        md.append("| phase | rows | seconds | rows/s | vs COPY (wall) | server backend CPU s | client JVM CPU s "
+                + "| vs COPY (server CPU) | load avg (1 min) at end |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 
         // ---- small-scale trials: COPY and each batch size on the first trialRows rows
         int trial = options.trialRows;
@@ -256,15 +268,14 @@ public final class CatalogBenchmark {
         int best = batchSizes.get(0);
         if (batchSizes.size() > 1) {
             truncate(ds);
-            double copyTrial = copy(ds, all.subList(0, trial), platforms, sources, companies);
+            Totals copyTrial = copy(ds, all.subList(0, trial), platforms, sources, companies);
             row(md, "COPY, first " + fmt(trial), trial, copyTrial, copyTrial);
             double bestRate = 0;
             for (int size : batchSizes) {
                 truncate(ds);
                 Totals t = upsert(ds, all.subList(0, trial), platforms, sources, size, LOAD_NOW);
                 double rate = trial / t.seconds;
-                row(md, "upsert, first " + fmt(trial) + ", batches of " + fmt(size), trial, t.seconds,
-                        copyTrial);
+                row(md, "upsert, first " + fmt(trial) + ", batches of " + fmt(size), trial, t, copyTrial);
                 if (rate > bestRate) {
                     bestRate = rate;
                     best = size;
@@ -274,13 +285,13 @@ public final class CatalogBenchmark {
 
         // ---- the full load: COPY, then upsert with the best batch size, then the mostly-unchanged rerun
         truncate(ds);
-        double copySeconds = copy(ds, all, platforms, sources, companies);
-        row(md, "**COPY** (text format, pgjdbc CopyManager)", n, copySeconds, copySeconds);
+        Totals copyAll = copy(ds, all, platforms, sources, companies);
+        double copySeconds = copyAll.seconds;
+        row(md, "**COPY** (text format, pgjdbc CopyManager)", n, copyAll, copyAll);
         long activePrimary = count(ds, "SELECT count(*) FROM job_postings WHERE is_active AND is_primary");
         truncate(ds);
         Totals first = upsert(ds, all, platforms, sources, best, LOAD_NOW);
-        row(md, "**upsert** `CatalogWriter.write`, batches of " + fmt(best) + ", new rows", n, first.seconds,
-                copySeconds);
+        row(md, "**upsert** `CatalogWriter.write`, batches of " + fmt(best) + ", new rows", n, first, copyAll);
         long activePrimaryUpsert = count(ds, "SELECT count(*) FROM job_postings WHERE is_active AND is_primary");
 
         NormalizedPosting[] changed = new NormalizedPosting[n];
@@ -297,13 +308,15 @@ public final class CatalogBenchmark {
             changed[i] = p;
         }
         Totals rerun = upsert(ds, Arrays.asList(changed), platforms, sources, best, LOAD_NOW.plus(Duration.ofDays(1)));
-        row(md, "**upsert rerun**, same rows a day later, " + fmt(changedCount) + " changed (title)", n,
-                rerun.seconds, copySeconds);
+        row(md, "**upsert rerun**, same rows a day later, " + fmt(changedCount) + " changed (title)", n, rerun,
+                copyAll);
         md.append("\n");
-        md.append(String.format(Locale.ROOT, "Upsert / COPY = **%.2f** (target ≥ 0.40). Writer counts, first pass: "
+        md.append(String.format(Locale.ROOT, "Upsert / COPY = **%.2f** by wall time (target ≥ 0.40), %.2f by the server backend's CPU "
+                + "time (COPY's CPU seconds / upsert's: the same comparison with other load on the machine taken "
+                + "out). Writer counts, first pass: "
                 + "%,d inserted, %,d updated, %,d unchanged; rerun: %,d inserted, %,d updated, %,d unchanged "
                 + "(%d batches). Active primary postings: %,d after COPY, %,d after upsert.%n%n",
-                (n / first.seconds) / (n / copySeconds), first.inserted, first.updated, first.unchanged,
+                (n / first.seconds) / (n / copySeconds), copyAll.serverCpu / first.serverCpu, first.inserted, first.updated, first.unchanged,
                 rerun.inserted, rerun.updated, rerun.unchanged, rerun.batches, activePrimary, activePrimaryUpsert));
 
         long t = System.nanoTime();
@@ -328,7 +341,31 @@ public final class CatalogBenchmark {
         return md.toString();
     }
 
-    private record Totals(double seconds, long inserted, long updated, long unchanged, int batches) {
+    private record Totals(double seconds, long inserted, long updated, long unchanged, int batches,
+            double serverCpu, double clientCpu) {
+    }
+
+    /** CPU seconds (user + system) of a process, from /proc: the server backend's share, whatever else runs. */
+    static double processCpu(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in USER_HZ (100)
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    static double clientCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    private static long backendPid(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private Map<String, UUID> insertCompanies(Connection c, List<NormalizedPosting> postings) throws SQLException {
@@ -374,7 +411,7 @@ public final class CatalogBenchmark {
      * content hash and metadata JSON computed here, inside the timing, as the writer computes them inside its
      * own). The rows of chunk k+1 are formatted on a second thread while chunk k is sent. One transaction.
      */
-    private double copy(DataSource ds, List<NormalizedPosting> postings, String[] platforms,
+    private Totals copy(DataSource ds, List<NormalizedPosting> postings, String[] platforms,
             Map<String, UUID> sources, Map<String, UUID> companies) throws Exception {
         checkpoint(ds);
         log("COPY %,d rows ...", postings.size());
@@ -382,7 +419,11 @@ public final class CatalogBenchmark {
         Set<String> seenGroups = new HashSet<>();
         ExecutorService formatter = Executors.newSingleThreadExecutor();
         long t0 = System.nanoTime();
+        double serverCpu;
+        double clientCpu0 = clientCpu();
         try (Connection c = ds.getConnection()) {
+            long pid = backendPid(c);
+            double cpu0 = processCpu(pid);
             c.setAutoCommit(false);
             CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
             Future<byte[]> next = formatter.submit(() -> chunk(postings, 0, platforms, sources, companies, now,
@@ -396,6 +437,7 @@ public final class CatalogBenchmark {
             }
             long rows = in.endCopy();
             c.commit();
+            serverCpu = processCpu(pid) - cpu0;
             if (rows != postings.size()) {
                 throw new IllegalStateException("COPY wrote " + rows + " rows");
             }
@@ -403,8 +445,9 @@ public final class CatalogBenchmark {
             formatter.shutdown();
         }
         double s = seconds(t0);
-        log("COPY %,d rows in %.1f s = %,.0f rows/s", postings.size(), s, postings.size() / s);
-        return s;
+        log("COPY %,d rows in %.1f s = %,.0f rows/s (server CPU %.0f s)", postings.size(), s, postings.size() / s,
+                serverCpu);
+        return new Totals(s, postings.size(), 0, 0, 1, serverCpu, clientCpu() - clientCpu0);
     }
 
     private byte[] chunk(List<NormalizedPosting> postings, int from, String[] platforms, Map<String, UUID> sources,
@@ -487,7 +530,11 @@ public final class CatalogBenchmark {
         int batches = 0;
         long t0 = System.nanoTime();
         long lastLog = t0;
+        double serverCpu;
+        double clientCpu0 = clientCpu();
         try (Connection c = ds.getConnection()) {
+            long pid = backendPid(c);
+            double cpu0 = processCpu(pid);
             c.setAutoCommit(false);
             for (int i = 0; i <= postings.size(); i++) {
                 List<List<NormalizedPosting>> ready = new ArrayList<>();
@@ -519,11 +566,12 @@ public final class CatalogBenchmark {
                     log("  %,d rows, %,.0f rows/s", i, i / seconds(t0));
                 }
             }
+            serverCpu = processCpu(pid) - cpu0;
         }
         double s = seconds(t0);
         log("upsert %,d rows in %.1f s = %,.0f rows/s (%,d inserted, %,d updated, %,d unchanged)", postings.size(), s,
                 postings.size() / s, inserted, updated, unchanged);
-        return new Totals(s, inserted, updated, unchanged, batches);
+        return new Totals(s, inserted, updated, unchanged, batches, serverCpu, clientCpu() - clientCpu0);
     }
 
     // ------------------------------------------------------------------------------------------------ search
@@ -544,8 +592,11 @@ public final class CatalogBenchmark {
             log("search warm-up (%d queries) ...", queries.size());
             runQueries(c, search, queries);
             log("search, measured ...");
+            String loadBefore = loadAverage();
             List<Sample> samples = runQueries(c, search, queries);
             report.append(searchReport(queries, samples));
+            report.append("Load average (1 min) before / after the measured pass: ").append(loadBefore)
+                    .append(" / ").append(loadAverage()).append(".\n\n");
             if (options.explainOverMs >= 0) {
                 explain(c, search, queries);
             }
@@ -715,9 +766,19 @@ public final class CatalogBenchmark {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    private static void row(StringBuilder md, String phase, int rows, double seconds, double copySeconds) {
-        md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.2f |%n", phase, rows, seconds,
-                rows / seconds, copySeconds / seconds));
+    private static void row(StringBuilder md, String phase, int rows, Totals t, Totals copy) {
+        md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.2f | %.1f | %.1f | %.2f | %s |%n", phase,
+                rows, t.seconds, rows / t.seconds, copy.seconds / t.seconds, t.serverCpu, t.clientCpu,
+                copy.serverCpu / t.serverCpu, loadAverage()));
+    }
+
+    /** The 1-minute load average: anything above ~2 on this 2-CPU machine means other work shared the CPUs. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static void truncate(DataSource ds) throws SQLException {
