@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /** A real PostgreSQL 17 from zonky's binaries on a loopback port (it runs as root here through unshare). */
@@ -28,6 +30,11 @@ public final class PostgresServer implements AutoCloseable {
      * durability for speed; the dev run keeps its data between starts.
      */
     public static PostgresServer start(Path workDir, Path dataDir, boolean keepData) {
+        return start(workDir, dataDir, keepData, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, boolean)}, with further server settings (the benchmark's memory settings). */
+    public static PostgresServer start(Path workDir, Path dataDir, boolean keepData, Map<String, String> settings) {
         try {
             Files.createDirectories(workDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -38,6 +45,10 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("timezone", "UTC");
+            settings.forEach(builder::setServerConfig);
+            if (!settings.isEmpty()) {
+                builder.setPGStartupWait(Duration.ofSeconds(120));
+            }
             if (!keepData) {
                 builder.setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
