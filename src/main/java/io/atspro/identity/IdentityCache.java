@@ -48,6 +48,11 @@ class IdentityCache {
         entries.put(key, new Entry(user, System.nanoTime() + ttlNanos));
     }
 
+    /** An erased user's identities are mirrored afresh on their next request (a new, empty user). */
+    void onUserErased(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserErased erased) {
+        entries.values().removeIf(entry -> erased.userId().equals(entry.user.userId()));
+    }
+
     void onSessionRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionRevoked revoked) {
         entries.values().removeIf(entry -> revoked.sessionTokenHash().equals(entry.user.sessionTokenHash()));
     }

@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
@@ -25,11 +26,29 @@ public class MeResource {
     private final ProfileService profiles;
     private final CurrentUser currentUser;
     private final SecurityIdentity identity;
+    private final AccountEraser eraser;
 
-    MeResource(ProfileService profiles, CurrentUser currentUser, SecurityIdentity identity) {
+    MeResource(ProfileService profiles, CurrentUser currentUser, SecurityIdentity identity, AccountEraser eraser) {
         this.profiles = profiles;
         this.currentUser = currentUser;
         this.identity = identity;
+        this.eraser = eraser;
+    }
+
+    /** {@code DELETE /me} body. */
+    public record Confirmation(String confirm) {
+    }
+
+    @DELETE
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Erase your account and everything in it (rows in every table, files, caches); needs "
+            + "{\"confirm\": \"DELETE MY ACCOUNT\"}. The next request with the same token starts a new, empty user")
+    public AccountEraser.Report erase(@NotNull Confirmation confirmation) {
+        if (!AccountEraser.CONFIRMATION.equals(confirmation.confirm())) {
+            throw new io.atspro.shared.InvalidInputException("confirm",
+                    "must be exactly \"" + AccountEraser.CONFIRMATION + "\"");
+        }
+        return eraser.erase(currentUser.id());
     }
 
     @GET

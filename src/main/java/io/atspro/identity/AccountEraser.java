@@ -1,0 +1,16 @@
+package io.atspro.identity;
+
+import java.util.Map;
+
+/** Erases a user and everything they own (implemented by the privacy feature, which knows every table). */
+public interface AccountEraser {
+
+    /** What an erasure removed: rows per table, S3 objects, Redis keys. */
+    record Report(Map<String, Integer> rows, int objects, int redisKeys) {
+    }
+
+    /** The confirmation an erasure needs in its body. */
+    String CONFIRMATION = "DELETE MY ACCOUNT";
+
+    Report erase(String userId);
+}
