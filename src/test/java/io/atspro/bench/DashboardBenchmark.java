@@ -82,12 +82,14 @@ public final class DashboardBenchmark {
              RedisProcess redisServer = RedisProcess.start()) {
             pg.createDatabase(DATABASE);
             DataSource ds = pg.dataSource(DATABASE);
+            boolean loaded;
             try (Connection c = ds.getConnection()) {
-                if (reload || !loaded(c)) {
-                    load(pg, ds, dir);
-                } else {
-                    System.out.println("Reusing the loaded data (-Danalytics-bench.args=reload to generate again)");
-                }
+                loaded = loaded(c);
+            }
+            if (reload || !loaded) {
+                load(pg, ds, dir);
+            } else {
+                System.out.println("Reusing the loaded data (-Danalytics-bench.args=reload to generate again)");
             }
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
                 st.execute("SET TIME ZONE 'UTC'");
@@ -174,7 +176,7 @@ public final class DashboardBenchmark {
     private static void load(PostgresServer pg, DataSource ds, Path dir) throws Exception {
         long started = System.nanoTime();
         try (Connection c = pg.dataSource("postgres").getConnection(); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DATABASE);
+            st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + DATABASE);
         }
         BetterAuthFixture.createIn(ds);
