@@ -160,10 +160,22 @@ CREATE INDEX idx_job_postings_company_trgm ON job_postings USING gin (company_na
 CREATE INDEX idx_job_postings_company_id ON job_postings (company_id);
 CREATE INDEX idx_job_postings_source ON job_postings (source_id, is_active);
 CREATE INDEX idx_job_postings_dedup ON job_postings (dedup_key);
-CREATE INDEX idx_job_postings_location ON job_postings (location_city, location_state);
+-- everything the location filter looks at, lower-cased (the same expression as PostingSearch.LOCATION_TEXT)
+CREATE INDEX idx_job_postings_location ON job_postings USING gin ((lower(coalesce(location_raw, '') || ' | '
+    || coalesce(location_city, '') || ' | ' || coalesce(location_state, '') || ' | '
+    || coalesce(location_country, ''))) gin_trgm_ops);
+CREATE INDEX idx_job_postings_country ON job_postings (location_country);
 CREATE INDEX idx_job_postings_experience ON job_postings (experience_level);
 CREATE INDEX idx_job_postings_work_type ON job_postings (work_arrangement);
 CREATE INDEX idx_job_postings_salary ON job_postings (salary_annual_max) WHERE salary_annual_max IS NOT NULL;
+
+-- the words of active postings' titles and company names (stemmed, as in the headline vector), for the typo
+-- fallback: a query word the catalog does not know is replaced by the most similar one it does
+CREATE TABLE search_terms (
+    term TEXT PRIMARY KEY,
+    ndoc INTEGER NOT NULL
+);
+CREATE INDEX idx_search_terms_trgm ON search_terms USING gin (term gin_trgm_ops);
 
 CREATE TABLE job_search_preferences (
     id                 UUID PRIMARY KEY DEFAULT gen_random_uuid(),

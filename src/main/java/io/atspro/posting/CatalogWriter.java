@@ -111,6 +111,7 @@ public final class CatalogWriter {
         Map<String, UUID> companies = companies(c, listing, now);
         Set<String> touchedGroups = new LinkedHashSet<>();
         List<UUID> newIds = new ArrayList<>();
+        List<UUID> written = new ArrayList<>();
         int inserted = 0;
         int updated = 0;
         if (!listing.isEmpty()) {
@@ -119,6 +120,7 @@ public final class CatalogWriter {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         touchedGroups.add(rs.getString(3));
+                        written.add(rs.getObject(1, UUID.class));
                         if (rs.getBoolean(2)) {
                             inserted++;
                             newIds.add(rs.getObject(1, UUID.class));
@@ -156,6 +158,7 @@ public final class CatalogWriter {
             }
         }
         choosePrimaries(c, touchedGroups);
+        addSearchTerms(c, written);
         return new Result(listing.size(), inserted, updated, listing.size() - inserted - updated, closed,
                 List.copyOf(newIds));
     }
@@ -292,6 +295,24 @@ public final class CatalogWriter {
                 WHERE p.id = r.id AND p.is_primary <> r.primary_now
                 """)) {
             st.setArray(1, c.createArrayOf("text", groups.toArray()));
+            st.executeUpdate();
+        }
+    }
+
+    /** The words of the written postings' titles and companies join the typo fallback's vocabulary. */
+    private static void addSearchTerms(Connection c, List<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO search_terms (term, ndoc)
+                SELECT word, ndoc FROM ts_stat(format('SELECT headline FROM job_postings WHERE id = ANY(%L::uuid[])', ?))
+                ON CONFLICT (term) DO UPDATE SET ndoc = search_terms.ndoc + excluded.ndoc""")) {
+            StringBuilder array = new StringBuilder("{");
+            for (int i = 0; i < ids.size(); i++) {
+                array.append(i > 0 ? "," : "").append(ids.get(i));
+            }
+            st.setString(1, array.append('}').toString());
             st.executeUpdate();
         }
     }

@@ -23,9 +23,24 @@ import java.util.UUID;
  */
 public final class PostingSearch {
 
-    /** A page of search results; {@code nextCursor} is null on the last page. */
-    public record Result(List<PostingSummary> items, String nextCursor, boolean fuzzy) {
+    /**
+     * A page of search results; {@code nextCursor} is null on the last page. {@code fuzzy}: the query matched
+     * nothing, and these are the results of {@code didYouMean}, the query with its unknown words replaced by the
+     * most similar words of the catalog's titles and companies.
+     */
+    public record Result(List<PostingSummary> items, String nextCursor, boolean fuzzy, String didYouMean) {
+
+        public Result(List<PostingSummary> items, String nextCursor, boolean fuzzy) {
+            this(items, nextCursor, fuzzy, null);
+        }
     }
+
+    /** What the location filter looks in: this expression has a trigram index (V4, idx_job_postings_location). */
+    static final String LOCATION_TEXT = "lower(coalesce(p.location_raw, '') || ' | ' || coalesce(p.location_city, '') "
+            + "|| ' | ' || coalesce(p.location_state, '') || ' | ' || coalesce(p.location_country, ''))";
+
+    /** How many of the newest listed postings a page first looks through before asking the full-text index. */
+    static final int WINDOW = 2000;
 
     static final String COLUMNS = "p.id, p.title, p.company_id, p.company_name, p.location_raw, p.location_city, "
             + "p.location_state, p.location_country, p.work_arrangement, p.employment_type, p.experience_level, "
@@ -46,20 +61,28 @@ public final class PostingSearch {
             throw new InvalidInputException("cursor", "belongs to a different search");
         }
         if (criteria.q() == null) {
-            return result(page(c, criteria, 0, after, limit + 1), limit, false);
+            return result(page(c, criteria, null, 0, after, limit + 1), limit, false);
         }
-        List<PostingSummary> rows = new ArrayList<>();
-        if (after == null || after.tier() == 1) {
-            rows.addAll(page(c, criteria, 1, after, limit + 1));
-        }
-        if (rows.size() <= limit) {
-            rows.addAll(page(c, criteria, 2, after != null && after.tier() == 2 ? after : null,
-                    limit + 1 - rows.size()));
-        }
+        Text text = new Text("websearch_to_tsquery('english', ?)", criteria.q());
+        List<PostingSummary> rows = tiers(c, criteria, text, after, limit);
         if (rows.isEmpty() && after == null && fuzzyFallback) {
-            return new Result(fuzzy(c, criteria, limit), null, true);
+            return fuzzy(c, criteria, limit);
         }
         return result(rows, limit, false);
+    }
+
+    /** Tier 1 (title or company match), then tier 2 (description only), from the cursor on; up to limit + 1. */
+    private List<PostingSummary> tiers(Connection c, PostingCriteria criteria, Text text, Cursor after, int limit)
+            throws SQLException {
+        List<PostingSummary> rows = new ArrayList<>();
+        if (after == null || after.tier() == 1) {
+            rows.addAll(page(c, criteria, text, 1, after, limit + 1));
+        }
+        if (rows.size() <= limit) {
+            rows.addAll(page(c, criteria, text, 2, after != null && after.tier() == 2 ? after : null,
+                    limit + 1 - rows.size()));
+        }
+        return rows;
     }
 
     private static Result result(List<PostingSummary> rows, int limit, boolean fuzzy) {
@@ -71,48 +94,124 @@ public final class PostingSearch {
         return new Result(List.copyOf(shown), new Cursor(last.tier(), last.postedAt(), last.id()).encode(), fuzzy);
     }
 
-    private List<PostingSummary> page(Connection c, PostingCriteria criteria, int tier, Cursor after, int limit)
-            throws SQLException {
-        Sql sql = new Sql("SELECT " + COLUMNS + ", " + tier + " FROM job_postings p WHERE ");
-        filters(sql, criteria);
-        if (tier == 1) {
-            sql.append(" AND p.headline @@ " + TSQUERY, criteria.q());
-        } else if (tier == 2) {
-            sql.append(" AND p.search @@ " + TSQUERY, criteria.q());
-            sql.append(" AND NOT p.headline @@ " + TSQUERY, criteria.q());
+    /** The full-text condition: an SQL tsquery expression and its one parameter. */
+    private record Text(String tsquery, String value) {
+    }
+
+    /**
+     * One tier's page, newest first. First among the {@value #WINDOW} newest listed postings from the cursor on:
+     * a common query fills its page there at once. Only when it does not (a rare query, or selective filters) is
+     * the whole catalog searched, through the full-text and filter indexes, and the matches sorted. Either way the
+     * result is the same; the planner is never left to walk the whole recency index looking for rare matches.
+     */
+    private List<PostingSummary> page(Connection c, PostingCriteria criteria, Text text, int tier, Cursor after,
+            int limit) throws SQLException {
+        if (!criteria.includeInactive()) {
+            Sql recent = new Sql("SELECT " + COLUMNS + ", " + tier + " FROM (SELECT * FROM job_postings p "
+                    + "WHERE p.is_active AND p.is_primary");
+            keyset(recent, after);
+            recent.append(" ORDER BY p.posted_at DESC, p.id DESC LIMIT " + WINDOW + ") p WHERE ");
+            filters(recent, criteria);
+            match(recent, text, tier);
+            recent.append(" ORDER BY p.posted_at DESC, p.id DESC LIMIT ?", limit);
+            List<PostingSummary> rows = recent.query(c);
+            if (rows.size() >= limit) {
+                return rows;
+            }
         }
+        Sql all = new Sql("WITH m AS MATERIALIZED (SELECT p.id, p.posted_at FROM job_postings p WHERE ");
+        filters(all, criteria);
+        match(all, text, tier);
+        keyset(all, after);
+        all.append(") SELECT " + COLUMNS + ", " + tier + " FROM job_postings p JOIN (SELECT id FROM m "
+                + "ORDER BY posted_at DESC, id DESC LIMIT ?) t ON t.id = p.id ORDER BY p.posted_at DESC, p.id DESC",
+                limit);
+        return all.query(c);
+    }
+
+    private static void match(Sql sql, Text text, int tier) {
+        if (tier == 1) {
+            sql.append(" AND p.headline @@ " + text.tsquery(), text.value());
+        } else if (tier == 2) {
+            sql.append(" AND p.search @@ " + text.tsquery() + " AND NOT p.headline @@ " + text.tsquery(),
+                    text.value(), text.value());
+        }
+    }
+
+    private static void keyset(Sql sql, Cursor after) {
         if (after != null) {
             sql.append(" AND (p.posted_at, p.id) < (?, ?)", Timestamp.from(after.postedAt()), after.id());
         }
-        sql.append(" ORDER BY p.posted_at DESC, p.id DESC LIMIT ?", limit);
-        return sql.query(c);
     }
 
-    private List<PostingSummary> fuzzy(Connection c, PostingCriteria criteria, int limit) throws SQLException {
-        String q = criteria.q().replaceAll("[\"\\-]", " ").strip();
-        if (q.length() < 3) {
-            return List.of();
+    /**
+     * The typo fallback: each query word the catalog's titles and companies do not contain is replaced by the most
+     * similar one they do (trigram similarity over {@code search_terms}, a few thousand words, not the postings),
+     * and the corrected query is searched. One page.
+     */
+    private Result fuzzy(Connection c, PostingCriteria criteria, int limit) throws SQLException {
+        List<String> words = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT unnest(tsvector_to_array(to_tsvector('english', ?)))")) {
+            st.setString(1, criteria.q().replaceAll("[\"\\-]", " "));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    words.add(rs.getString(1));
+                }
+            }
         }
-        Sql sql = new Sql("SELECT " + COLUMNS + ", 3 FROM job_postings p WHERE ");
-        filters(sql, criteria);
-        sql.append(" AND (? <% p.title OR ? <% p.company_name)", q, q);
-        sql.append(" ORDER BY greatest(word_similarity(?, p.title), word_similarity(?, p.company_name)) DESC, "
-                + "p.posted_at DESC, p.id DESC LIMIT ?", q, q, limit);
-        return sql.query(c);
+        List<String> corrected = new ArrayList<>();
+        boolean changed = false;
+        for (String word : words) {
+            String best = closestTerm(c, word);
+            if (best == null) {
+                return new Result(List.of(), null, true, null);
+            }
+            changed |= !best.equals(word);
+            corrected.add(best);
+        }
+        if (!changed || corrected.isEmpty()) {
+            return new Result(List.of(), null, true, null);
+        }
+        String tsquery = String.join(" & ", corrected.stream().map(w -> "'" + w.replace("'", "''") + "'").toList());
+        List<PostingSummary> rows = tiers(c, criteria, new Text("to_tsquery('simple', ?)", tsquery), null, limit);
+        return new Result(rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows, null, true,
+                String.join(" ", corrected));
+    }
+
+    /** The word itself when the catalog knows it, else the most similar known word, else null. */
+    private static String closestTerm(Connection c, String word) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT term FROM search_terms WHERE term = ? "
+                + "UNION ALL (SELECT term FROM search_terms WHERE term % ? "
+                + "ORDER BY similarity(term, ?) DESC, ndoc DESC LIMIT 1) LIMIT 1")) {
+            st.setString(1, word);
+            st.setString(2, word);
+            st.setString(3, word);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     private static void filters(Sql sql, PostingCriteria c) {
         sql.append(c.includeInactive() ? "(p.is_primary OR NOT p.is_active)" : "p.is_active AND p.is_primary");
         if (!c.locations().isEmpty()) {
-            // a country typed by name also matches its stored ISO code
-            String[] exact = c.locations().stream()
-                    .flatMap(l -> Countries.code(l) == null ? java.util.stream.Stream.of(l)
-                            : java.util.stream.Stream.of(l, Countries.code(l)))
-                    .map(PostingSearch::likeLiteral).toArray(String[]::new);
-            String[] contains = c.locations().stream().map(l -> "%" + likeLiteral(l) + "%").toArray(String[]::new);
-            sql.append(" AND (p.location_city ILIKE ANY(?) OR p.location_state ILIKE ANY(?)"
-                    + " OR p.location_country ILIKE ANY(?) OR p.location_raw ILIKE ANY(?))",
-                    exact, exact, exact, contains);
+            // a country (name or code) matches the stored ISO code; anything else is looked for in the location
+            // text (trigram-indexed): "berlin", "new york", "ca"
+            List<String> parts = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            for (String location : c.locations()) {
+                String code = Countries.code(location);
+                if (code != null) {
+                    parts.add("p.location_country = ?");
+                    values.add(code);
+                }
+                if (code == null || location.length() > 2) {
+                    parts.add(LOCATION_TEXT + " LIKE ?");
+                    values.add("%" + likeLiteral(location.toLowerCase(java.util.Locale.ROOT)) + "%");
+                }
+            }
+            sql.append(" AND (" + String.join(" OR ", parts) + ")", values.toArray());
         }
         if (!c.workArrangements().isEmpty()) {
             sql.append(" AND p.work_arrangement = ANY(?)", (Object) c.workArrangements().toArray(String[]::new));
