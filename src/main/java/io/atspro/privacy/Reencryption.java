@@ -62,7 +62,7 @@ public class Reencryption {
                 + column + " NOT LIKE ? ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED";
         String update = "UPDATE " + table + " SET " + column + " = ? WHERE id = ?";
         int total = 0;
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        UUID after = new UUID(0, 0); // PostgreSQL orders UUIDs as unsigned bytes: this is the smallest
         while (true) {
             UUID from = after;
             Batch batch = QuarkusTransaction.requiringNew().call(() -> rewrite(select, update, from, notCurrent));
