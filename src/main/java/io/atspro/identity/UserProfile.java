@@ -1,6 +1,8 @@
 package io.atspro.identity;
 
+import io.atspro.shared.EncryptedString;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -26,6 +28,8 @@ public class UserProfile {
     @Column(name = "user_id", nullable = false, unique = true, updatable = false)
     public String userId;
 
+    /** Encrypted at rest (AES-GCM, {@link EncryptedString}); plaintext only in memory. */
+    @Convert(converter = EncryptedString.class)
     public String phone;
     public String location;
     public String locationCity;

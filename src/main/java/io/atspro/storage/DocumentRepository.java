@@ -8,7 +8,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,5 +39,15 @@ class DocumentRepository implements PanacheRepositoryBase<Document, UUID> {
         }
         PanacheQuery<Document> query = find(where.toString(), Sort.descending("createdAt").and("id"), params);
         return Pages.of(query, request);
+    }
+
+    /** Which of these storage keys a document row holds. */
+    Set<String> existingKeys(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(getEntityManager()
+                .createQuery("select d.storageKey from Document d where d.storageKey in :keys", String.class)
+                .setParameter("keys", keys).getResultList());
     }
 }

@@ -18,8 +18,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -84,6 +86,16 @@ public class DocumentService {
         documents.persist(document);
         documents.flush();
         return DocumentView.of(document);
+    }
+
+    /**
+     * The keys among {@code keys} that some row still points at. Documents are the only rows holding S3 keys
+     * (resumes and generated content point at documents): a table that starts storing keys must be added here,
+     * or the retention job's orphan sweep deletes its objects.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<String> referencedKeys(Collection<String> keys) {
+        return documents.existingKeys(keys);
     }
 
     /** Removes a stored file whose row was not written. */

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -135,6 +137,27 @@ public class ObjectStorage {
             s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(config.bucket()).prefix(prefix).build())
                     .contents().stream().map(S3Object::key).forEach(keys::add);
             return keys;
+        } catch (SdkException e) {
+            throw new ServiceUnavailableException("File storage is unavailable; retry shortly", e);
+        }
+    }
+
+    /** An object of the bucket: its key and when it was last written. */
+    public record StoredObject(String key, Instant lastModified) {
+    }
+
+    /** One page of a listing; {@code nextToken} is null after the last page. */
+    public record Listing(List<StoredObject> objects, String nextToken) {
+    }
+
+    /** A page of at most {@code max} objects under {@code prefix}, in key order; pass the previous page's token. */
+    public Listing list(String prefix, String continuationToken, int max) {
+        try {
+            ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(config.bucket())
+                    .prefix(prefix).maxKeys(max).continuationToken(continuationToken).build());
+            List<StoredObject> objects = page.contents().stream()
+                    .map(o -> new StoredObject(o.key(), o.lastModified())).toList();
+            return new Listing(objects, Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null);
         } catch (SdkException e) {
             throw new ServiceUnavailableException("File storage is unavailable; retry shortly", e);
         }

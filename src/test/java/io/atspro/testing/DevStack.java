@@ -86,6 +86,9 @@ public final class DevStack {
         Map<String, String> appConfig = new LinkedHashMap<>();
         appConfig.put("quarkus.http.host", FreePort.LOOPBACK);
         appConfig.put("quarkus.http.port", String.valueOf(appPort));
+        // a public development key for the personal fields (production sets its own, see README Privacy)
+        appConfig.put("atspro.crypto.keys.devstack", "R1F2K4mS7pXz0c9wQe3tYb6nJh8uLd5vAo2iEg1rTsU=");
+        appConfig.put("atspro.crypto.current-key", "devstack");
 
         int postgresPort = startPostgres();
         appConfig.put("quarkus.datasource.jdbc.url", jdbcUrl(postgresPort, DATABASE));

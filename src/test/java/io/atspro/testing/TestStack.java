@@ -20,6 +20,9 @@ public final class TestStack {
     private static final Logger LOG = Logger.getLogger(TestStack.class);
     public static final String DATABASE = "atspro";
     public static final String BUCKET = "atspro-test";
+    /** Public test keys of field encryption (also in application.properties, %test): never use them elsewhere. */
+    public static final String TEST_KEY_1 = "ON1mzgH+Fpd+viKlOadIBbglyp8PZuq5A8wZfu5WmfQ=";
+    public static final String TEST_KEY_2 = "8Qz/jpZszM0ANKiq6eTm9MX7ecGHDBhsuyZzQaduV4M=";
 
     private static TestStack instance;
 
@@ -123,6 +126,11 @@ public final class TestStack {
         config.put("atspro.scraping.lever-base-url", boards.url(""));
         config.put("atspro.scraping.ashby-base-url", boards.url(""));
         config.put("atspro.scraping.career-page-base-url", boards.url("/"));
+        // the packaged service (prod profile) refuses to start without a field-encryption key: the public test keys
+        config.put("atspro.crypto.keys.test1", TEST_KEY_1);
+        config.put("atspro.crypto.keys.test2", TEST_KEY_2);
+        config.put("atspro.crypto.current-key", "test2");
+        config.put("atspro.retention.cron", "off");
         return config;
     }
 
