@@ -131,6 +131,26 @@ public class ExportService {
         return n;
     }
 
+    /** Which of these S3 keys are the zips of completed, unexpired exports (the orphan sweep keeps them). */
+    java.util.Set<String> referencedKeys(java.util.Collection<String> keys) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT object_key FROM data_exports WHERE object_key = ANY(?) AND status = 'completed'")) {
+            st.setArray(1, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read export keys", e);
+        }
+    }
+
     /** The export's owner, or empty when it is gone. */
     Optional<String> owner(UUID exportId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(

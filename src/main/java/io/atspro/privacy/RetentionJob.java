@@ -47,11 +47,13 @@ public class RetentionJob {
     private final RetentionConfig config;
     private final ObjectStorage storage;
     private final DocumentService documents;
+    private final ExportService exports;
     private final DataSource dataSource;
     private final Clock clock;
 
     RetentionJob(RetentionBatches batches, RetentionRunRepository runs, RetentionConfig config, ObjectStorage storage,
-            DocumentService documents, DataSource dataSource, Clock clock) {
+            DocumentService documents, ExportService exports, DataSource dataSource, Clock clock) {
+        this.exports = exports;
         this.batches = batches;
         this.runs = runs;
         this.config = config;
@@ -112,6 +114,7 @@ public class RetentionJob {
                     () -> batches.archiveCompletedTasks(now.minus(config.taskArchiveAge()), now, limit));
             step(id, (r, n) -> r.tasksDeleted = n, () -> batches.deleteExpiredTasks(now, limit));
             step(id, (r, n) -> r.notificationsDeleted = n, () -> batches.deleteExpiredNotifications(now, limit));
+            exports.expire(now); // an expired export's zip goes; its row stays, marked expired
             int objects = deleteOrphanObjects(now.minus(config.orphanObjectAge()), limit);
             return finish(id, r -> {
                 r.objectsDeleted = objects;
@@ -149,7 +152,8 @@ public class RetentionJob {
             List<String> old = page.objects().stream()
                     .filter(o -> o.lastModified() != null && o.lastModified().isBefore(cutoff))
                     .map(ObjectStorage.StoredObject::key).toList();
-            Set<String> referenced = documents.referencedKeys(old);
+            Set<String> referenced = new java.util.HashSet<>(documents.referencedKeys(old));
+            referenced.addAll(exports.referencedKeys(old));
             for (String key : old) {
                 if (!referenced.contains(key)) {
                     storage.delete(key);

@@ -101,7 +101,15 @@ class PrivacyTest {
         String phoneSession = as(phone).get("/api/v1/me/sessions").then().statusCode(200)
                 .extract().path("items.find { it.current }.id");
         as(bearer).delete("/api/v1/me/sessions/" + phoneSession).then().statusCode(204);
+        as(bearer).body("{\"platform\":\"greenhouse\",\"cookies\":\"_gh=secret\",\"session_data\":{\"k\":\"v\"}}")
+                .post("/api/v1/browser-sessions").then().statusCode(201);
+        // no API writes these two: the daily rollup and the six-month archive do
+        Db.update("INSERT INTO user_analytics (user_id, metric_date) VALUES (?, current_date - 1)", userId);
+        Db.update("INSERT INTO tasks_archive SELECT t.*, now() FROM tasks t WHERE t.user_id = ? LIMIT 1", userId);
         as(bearer).post("/api/v1/me/export").then().statusCode(202);
+        // cached in Redis: the profile and the dashboards
+        as(bearer).get("/api/v1/me").then().statusCode(200);
+        as(bearer).get("/api/v1/analytics/pipeline").then().statusCode(200);
         return userId;
     }
 
