@@ -98,7 +98,7 @@ public final class CatalogBenchmark {
     }
 
     record Options(int rows, boolean reuse, List<Integer> batches, int trialRows, int queries, int explainOverMs,
-            boolean hold) {
+            boolean hold, String prepare) {
 
         static Options parse(String[] raw) {
             List<String> args = Arrays.stream(raw).flatMap(a -> Arrays.stream(a.trim().split("\\s+")))
@@ -110,6 +110,7 @@ public final class CatalogBenchmark {
             int queries = 400;
             int explain = -1;
             boolean hold = false;
+            String prepare = null;
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
                     case "--rows" -> rows = Integer.parseInt(args.get(++i).replace("_", ""));
@@ -120,10 +121,11 @@ public final class CatalogBenchmark {
                     case "--queries" -> queries = Integer.parseInt(args.get(++i));
                     case "--explain-over" -> explain = Integer.parseInt(args.get(++i));
                     case "--hold" -> hold = true;
+                    case "--prepare" -> prepare = args.get(++i);
                     default -> throw new IllegalArgumentException("unknown argument " + args.get(i));
                 }
             }
-            return new Options(rows, reuse, batches, Math.min(trialRows, rows), queries, explain, hold);
+            return new Options(rows, reuse, batches, Math.min(trialRows, rows), queries, explain, hold, prepare);
         }
     }
 
@@ -156,6 +158,24 @@ public final class CatalogBenchmark {
                 log("reusing the loaded database: %d rows (load figures below are from that load run)", options.rows);
             }
             DataSource ds = pg.dataSource(DATABASE);
+            if (options.prepare != null) {
+                // a reused database brought up to a schema change without reloading it (the statements are logged)
+                String sql = Files.readString(Path.of(options.prepare));
+                log("running %s on the reused database", options.prepare);
+                long started = System.nanoTime();
+                try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                    // one statement at a time: VACUUM cannot run inside the implicit transaction of a batch
+                    for (String statement : sql.split(";\\s*\\n")) {
+                        String body = statement.lines().filter(l -> !l.strip().startsWith("--"))
+                                .collect(java.util.stream.Collectors.joining("\n")).strip();
+                        if (!body.isEmpty()) {
+                            log("  %s", body.lines().findFirst().orElse(""));
+                            st.execute(body);
+                        }
+                    }
+                }
+                log("prepared in %d s", (System.nanoTime() - started) / 1_000_000_000);
+            }
             report.append("# Catalog benchmark\n\n").append(machine(ds)).append(loadReport);
             search(ds);
             report.append(settingsReport(ds));
