@@ -167,6 +167,7 @@ CREATE INDEX idx_job_postings_location ON job_postings USING gin ((lower(coalesc
 CREATE INDEX idx_job_postings_country ON job_postings (location_country);
 CREATE INDEX idx_job_postings_experience ON job_postings (experience_level);
 CREATE INDEX idx_job_postings_work_type ON job_postings (work_arrangement);
+CREATE INDEX idx_job_postings_employment ON job_postings (employment_type);
 CREATE INDEX idx_job_postings_salary ON job_postings (salary_annual_max) WHERE salary_annual_max IS NOT NULL;
 
 -- the words of active postings' titles and company names (stemmed, as in the headline vector), for the typo

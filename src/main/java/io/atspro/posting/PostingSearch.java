@@ -40,7 +40,7 @@ public final class PostingSearch {
             + "|| ' | ' || coalesce(p.location_state, '') || ' | ' || coalesce(p.location_country, ''))";
 
     /** How many of the newest listed postings a page first looks through before asking the full-text index. */
-    static final int WINDOW = 2000;
+    static final int WINDOW = 8000;
 
     static final String COLUMNS = "p.id, p.title, p.company_id, p.company_name, p.location_raw, p.location_city, "
             + "p.location_state, p.location_country, p.work_arrangement, p.employment_type, p.experience_level, "
@@ -152,7 +152,7 @@ public final class PostingSearch {
     private Result fuzzy(Connection c, PostingCriteria criteria, int limit) throws SQLException {
         List<String> words = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(
-                "SELECT unnest(tsvector_to_array(to_tsvector('english', ?)))")) {
+                "SELECT lexeme FROM unnest(to_tsvector('english', ?)) ORDER BY positions[1]")) {
             st.setString(1, criteria.q().replaceAll("[\"\\-]", " "));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

@@ -34,7 +34,7 @@ class ProblemJsonTest {
 
     @Test
     void aWrongMethodIs405() {
-        assertProblem(given().header("Authorization", Tokens.user().bearer()).delete("/api/v1/me").then(), 405);
+        assertProblem(given().header("Authorization", Tokens.user().bearer()).put("/api/v1/me").then(), 405);
     }
 
     @Test
