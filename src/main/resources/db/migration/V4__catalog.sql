@@ -150,7 +150,7 @@ CREATE TABLE job_postings (
         CHECK (employment_type IN ('full_time', 'part_time', 'contract', 'internship', 'temporary')),
     CONSTRAINT job_postings_arrangement_check CHECK (work_arrangement IN ('remote', 'hybrid', 'onsite')),
     CONSTRAINT job_postings_interval_check CHECK (salary_interval IN ('year', 'month', 'week', 'day', 'hour'))
-) WITH (toast_tuple_target = 256); -- the description and its tsvector out of line: narrow rows for search
+);
 -- what search shows: the active, primary postings, newest first (keyset order)
 CREATE INDEX idx_job_postings_listed ON job_postings (posted_at DESC, id DESC) WHERE is_active AND is_primary;
 CREATE INDEX idx_job_postings_search ON job_postings USING gin (search);

@@ -40,7 +40,7 @@ public final class PostingSearch {
             + "|| ' | ' || coalesce(p.location_state, '') || ' | ' || coalesce(p.location_country, ''))";
 
     /** How many of the newest listed postings a page first looks through before asking the full-text index. */
-    static final int WINDOW = 8000;
+    static final int WINDOW = 2000;
 
     static final String COLUMNS = "p.id, p.title, p.company_id, p.company_name, p.location_raw, p.location_city, "
             + "p.location_state, p.location_country, p.work_arrangement, p.employment_type, p.experience_level, "
@@ -107,16 +107,16 @@ public final class PostingSearch {
     private List<PostingSummary> page(Connection c, PostingCriteria criteria, Text text, int tier, Cursor after,
             int limit) throws SQLException {
         if (!criteria.includeInactive()) {
-            Sql recent = new Sql("SELECT " + COLUMNS + ", " + tier + " FROM (SELECT * FROM job_postings p "
-                    + "WHERE p.is_active AND p.is_primary");
-            keyset(recent, after);
-            recent.append(" ORDER BY p.posted_at DESC, p.id DESC LIMIT " + WINDOW + ") p WHERE ");
-            filters(recent, criteria);
-            match(recent, text, tier);
-            recent.append(" ORDER BY p.posted_at DESC, p.id DESC LIMIT ?", limit);
-            List<PostingSummary> rows = recent.query(c);
+            List<PostingSummary> rows = recent(c, criteria, text, tier, after, limit, WINDOW);
             if (rows.size() >= limit) {
                 return rows;
+            }
+            // some matches, but not a page: when a window four times wider would likely fill it, look there
+            if (!rows.isEmpty() && (long) (limit - rows.size()) * WINDOW / rows.size() <= 3L * WINDOW) {
+                rows = recent(c, criteria, text, tier, after, limit, 4 * WINDOW);
+                if (rows.size() >= limit) {
+                    return rows;
+                }
             }
         }
         Sql all = new Sql("WITH m AS MATERIALIZED (SELECT p.id, p.posted_at FROM job_postings p WHERE ");
@@ -127,6 +127,19 @@ public final class PostingSearch {
                 + "ORDER BY posted_at DESC, id DESC LIMIT ?) t ON t.id = p.id ORDER BY p.posted_at DESC, p.id DESC",
                 limit);
         return all.query(c);
+    }
+
+    /** Matches among the {@code window} newest listed postings from the cursor on, newest first. */
+    private List<PostingSummary> recent(Connection c, PostingCriteria criteria, Text text, int tier, Cursor after,
+            int limit, int window) throws SQLException {
+        Sql recent = new Sql("SELECT " + COLUMNS + ", " + tier + " FROM (SELECT * FROM job_postings p "
+                + "WHERE p.is_active AND p.is_primary");
+        keyset(recent, after);
+        recent.append(" ORDER BY p.posted_at DESC, p.id DESC LIMIT " + window + ") p WHERE ");
+        filters(recent, criteria);
+        match(recent, text, tier);
+        recent.append(" ORDER BY p.posted_at DESC, p.id DESC LIMIT ?", limit);
+        return recent.query(c);
     }
 
     private static void match(Sql sql, Text text, int tier) {
