@@ -609,6 +609,10 @@ public final class CatalogBenchmark {
         List<BenchQuery> queries = generator.queries(options.queries);
         PostingSearch search = new PostingSearch();
         try (Connection c = ds.getConnection()) {
+            // the service's connections are set up the same way (quarkus.datasource.jdbc.new-connection-sql)
+            try (Statement st = c.createStatement()) {
+                st.execute(PostingSearch.SESSION_SETTINGS);
+            }
             log("search warm-up (%d queries) ...", queries.size());
             runQueries(c, search, queries);
             log("search, measured ...");
