@@ -50,10 +50,20 @@ class IdentityCache {
 
     /** An erased user's identities are mirrored afresh on their next request (a new, empty user). */
     void onUserErased(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserErased erased) {
-        entries.values().removeIf(entry -> erased.userId().equals(entry.user.userId()));
+        forgetUser(erased.userId());
     }
 
     void onSessionRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionRevoked revoked) {
-        entries.values().removeIf(entry -> revoked.sessionTokenHash().equals(entry.user.sessionTokenHash()));
+        forgetSession(revoked.sessionTokenHash());
+    }
+
+    /** Also called when another pod erased the user ({@link IdentityBus}). */
+    void forgetUser(String userId) {
+        entries.values().removeIf(entry -> userId.equals(entry.user.userId()));
+    }
+
+    /** Also called when another pod revoked the session ({@link IdentityBus}). */
+    void forgetSession(String sessionTokenHash) {
+        entries.values().removeIf(entry -> sessionTokenHash.equals(entry.user.sessionTokenHash()));
     }
 }
