@@ -2,6 +2,7 @@ package io.atspro.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atspro.shared.RedisChannel;
 import io.atspro.shared.RedisGuard;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -10,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,35 +26,28 @@ class IdentityBus {
     private static final Logger LOG = Logger.getLogger(IdentityBus.class);
 
     private final String pod = UUID.randomUUID().toString();
-    private final RedisDataSource redis;
-    private final RedisGuard guard;
     private final IdentityCache cache;
     private final ObjectMapper json;
-    private final AtomicBoolean subscribed = new AtomicBoolean();
+    private final RedisChannel channel;
 
     IdentityBus(RedisDataSource redis, RedisGuard guard, IdentityCache cache, ObjectMapper json) {
-        this.redis = redis;
-        this.guard = guard;
         this.cache = cache;
         this.json = json;
+        this.channel = new RedisChannel(redis, guard, CHANNEL, this::received, Duration.ofSeconds(5));
     }
 
     void start(@Observes StartupEvent started) {
-        subscribe();
+        channel.maintain();
     }
 
-    @Scheduled(every = "15s", delayed = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void subscribe() {
-        if (subscribed.get()) {
-            return;
-        }
-        try {
-            redis.pubsub(String.class).subscribe(CHANNEL, this::received);
-            subscribed.set(true);
-        } catch (RuntimeException e) {
-            LOG.warnf("Cannot subscribe to %s yet (%s); other pods' revocations reach this one within the cache TTL",
-                    CHANNEL, e.getMessage());
-        }
+    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void maintain() {
+        channel.maintain();
+    }
+
+    /** True while messages from the other pods reach this one. */
+    boolean live() {
+        return channel.live();
     }
 
     void onSessionRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionRevoked revoked) {
@@ -65,8 +59,7 @@ class IdentityBus {
     }
 
     private void publish(String kind, String value) {
-        String message = json.createObjectNode().put("pod", pod).put(kind, value).toString();
-        guard.run(() -> redis.pubsub(String.class).publish(CHANNEL, message));
+        channel.publish(json.createObjectNode().put("pod", pod).put(kind, value).toString());
     }
 
     void received(String message) {

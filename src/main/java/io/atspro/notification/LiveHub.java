@@ -3,7 +3,9 @@ package io.atspro.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atspro.shared.RedisChannel;
 import io.atspro.shared.RedisGuard;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -21,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,34 +42,17 @@ class LiveHub {
 
     private final String pod = UUID.randomUUID().toString();
     private final Map<String, Set<Stream>> streams = new ConcurrentHashMap<>();
-    private final RedisDataSource redis;
-    private final RedisGuard guard;
     private final ObjectMapper json;
-    private final AtomicBoolean subscribed = new AtomicBoolean();
+    private final RedisChannel channel;
 
-    LiveHub(RedisDataSource redis, RedisGuard guard, ObjectMapper json) {
-        this.redis = redis;
-        this.guard = guard;
+    LiveHub(RedisDataSource redis, RedisGuard guard, ObjectMapper json,
+            @ConfigProperty(name = "atspro.notifications.heartbeat") java.time.Duration heartbeat) {
         this.json = json;
+        this.channel = new RedisChannel(redis, guard, CHANNEL, this::fromRedis, heartbeat);
     }
 
     void start(@Observes StartupEvent started) {
-        subscribe();
-    }
-
-    /** Subscribes once Redis answers; retried by the heartbeat until it does. */
-    private void subscribe() {
-        if (subscribed.get()) {
-            return;
-        }
-        try {
-            redis.pubsub(String.class).subscribe(CHANNEL, this::fromRedis);
-            subscribed.set(true);
-            LOG.debugf("Pod %s listens on %s", pod, CHANNEL);
-        } catch (RuntimeException e) {
-            LOG.warnf("Cannot subscribe to %s yet (%s); live delivery across pods waits for Redis", CHANNEL,
-                    e.getMessage());
-        }
+        channel.maintain();
     }
 
     void onReady(@Observes(during = TransactionPhase.AFTER_SUCCESS) Ready ready) {
@@ -80,7 +64,7 @@ class LiveHub {
         deliverLocally(userId, view);
         ObjectNode message = json.createObjectNode().put("pod", pod).put("user", userId);
         message.set("notification", json.valueToTree(view));
-        guard.run(() -> redis.pubsub(String.class).publish(CHANNEL, message.toString()));
+        channel.publish(message.toString());
     }
 
     private void fromRedis(String message) {
@@ -116,7 +100,7 @@ class LiveHub {
     /** Keeps idle connections open through proxies, finds closed ones, and retries the Redis subscription. */
     @Scheduled(every = "{atspro.notifications.heartbeat}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void heartbeat() {
-        subscribe();
+        channel.maintain();
         streams.values().forEach(set -> set.removeIf(stream -> !stream.ping()));
         streams.values().removeIf(Set::isEmpty);
     }

@@ -17,6 +17,18 @@ class IdentityBusTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    IdentityBus bus;
+
+    /** Another test may have restarted Redis: wait until this pod hears the channel again. */
+    void awaitLiveBus() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (!bus.live() && System.nanoTime() < deadline) {
+            bus.maintain();
+            Thread.sleep(200);
+        }
+    }
+
     @Test
     void aSessionRevokedOnAnotherPodIsRefusedHereAtOnce() throws Exception {
         Tokens token = Tokens.user();
@@ -31,6 +43,7 @@ class IdentityBusTest {
         given().header("Authorization", token.bearer()).get("/api/v1/me").then().statusCode(200);
 
         // ... until the other pod's message arrives
+        awaitLiveBus();
         redis.pubsub(String.class).publish(IdentityBus.CHANNEL, "{\"pod\":\"another\",\"session\":\"" + hash + "\"}");
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         int status;
