@@ -200,6 +200,16 @@ public class CatalogService {
         return jobs.saveFromCatalog(userId, postingId, details);
     }
 
+    /** Closes every open posting of a removed source; their duplicates on other boards show instead. */
+    @Transactional
+    public int closeSource(UUID sourceId, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            return writer.closeSource(c, sourceId, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not close the postings of source " + sourceId, e);
+        }
+    }
+
     /** The user's job for this posting: the one they track, else a new one saved from it. 404 for no posting. */
     @Transactional
     public UUID trackedJobId(String userId, UUID postingId) {

@@ -100,8 +100,9 @@ public final class CatalogWriter {
 
         int closing = 0;
         if (closeMissing && sourceId != null) {
-            closing = countMissing(c, sourceId, externalIds);
-            int active = closing + countPresent(c, sourceId, externalIds);
+            int[] open = openPostings(c, sourceId, externalIds);
+            int active = open[0];
+            closing = open[1];
             if (active >= 10 && closing > maxCloseFraction * active) {
                 throw new SuspiciousListingException("The board listed " + listing.size() + " postings and would close "
                         + closing + " of this source's " + active + " open ones; refusing to believe it");
@@ -141,21 +142,9 @@ public final class CatalogWriter {
         }
         int closed = 0;
         if (closeMissing && sourceId != null && closing > 0) {
-            try (PreparedStatement st = c.prepareStatement("UPDATE job_postings SET is_active = false, "
-                    + "is_primary = false, closed_at = ?, expires_date = ?, updated_at = ? "
-                    + "WHERE source_id = ? AND is_active AND NOT (external_id = ANY(?)) RETURNING dedup_key")) {
-                st.setTimestamp(1, Timestamp.from(now));
-                st.setObject(2, LocalDate.ofInstant(now, ZoneOffset.UTC));
-                st.setTimestamp(3, Timestamp.from(now));
-                st.setObject(4, sourceId);
-                st.setArray(5, c.createArrayOf("text", externalIds));
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        closed++;
-                        touchedGroups.add(rs.getString(1));
-                    }
-                }
-            }
+            List<String> groups = close(c, sourceId, externalIds, now);
+            closed = groups.size();
+            touchedGroups.addAll(groups);
         }
         choosePrimaries(c, touchedGroups);
         addSearchTerms(c, written);
@@ -163,23 +152,45 @@ public final class CatalogWriter {
                 List.copyOf(newIds));
     }
 
-    private int countMissing(Connection c, UUID sourceId, String[] externalIds) throws SQLException {
-        return count(c, "SELECT count(*) FROM job_postings WHERE source_id = ? AND is_active "
-                + "AND NOT (external_id = ANY(?))", sourceId, externalIds);
+    /**
+     * Closes every open posting of the source (a source that was removed): inactive, expiring today, and its
+     * duplicates on other boards take its place in search. Returns how many closed.
+     */
+    public int closeSource(Connection c, UUID sourceId, Instant now) throws SQLException {
+        List<String> groups = close(c, sourceId, new String[0], now);
+        choosePrimaries(c, new LinkedHashSet<>(groups));
+        return groups.size();
     }
 
-    private int countPresent(Connection c, UUID sourceId, String[] externalIds) throws SQLException {
-        return count(c, "SELECT count(*) FROM job_postings WHERE source_id = ? AND is_active "
-                + "AND external_id = ANY(?)", sourceId, externalIds);
+    /** Closes the source's open postings not in {@code keep}; returns their duplicate groups, one per posting. */
+    private static List<String> close(Connection c, UUID sourceId, String[] keep, Instant now) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE job_postings SET is_active = false, "
+                + "is_primary = false, closed_at = ?, expires_date = ?, updated_at = ? "
+                + "WHERE source_id = ? AND is_active AND NOT (external_id = ANY(?)) RETURNING dedup_key")) {
+            st.setTimestamp(1, Timestamp.from(now));
+            st.setObject(2, LocalDate.ofInstant(now, ZoneOffset.UTC));
+            st.setTimestamp(3, Timestamp.from(now));
+            st.setObject(4, sourceId);
+            st.setArray(5, c.createArrayOf("text", keep));
+            List<String> groups = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    groups.add(rs.getString(1));
+                }
+            }
+            return groups;
+        }
     }
 
-    private static int count(Connection c, String sql, UUID sourceId, String[] externalIds) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setObject(1, sourceId);
-            st.setArray(2, c.createArrayOf("text", externalIds));
+    /** The source's open postings: {all, those missing from the listing}, in one scan. */
+    private static int[] openPostings(Connection c, UUID sourceId, String[] externalIds) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE NOT "
+                + "(external_id = ANY(?))) FROM job_postings WHERE source_id = ? AND is_active")) {
+            st.setArray(1, c.createArrayOf("text", externalIds));
+            st.setObject(2, sourceId);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                return new int[] {rs.getInt(1), rs.getInt(2)};
             }
         }
     }

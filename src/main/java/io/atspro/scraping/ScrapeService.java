@@ -119,18 +119,7 @@ public class ScrapeService {
     @Transactional
     public void delete(UUID id) {
         ScrapeSource source = source(id);
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "UPDATE job_postings SET is_active = false, is_primary = false, closed_at = ?, expires_date = ?, "
-                        + "updated_at = ? WHERE source_id = ? AND is_active")) {
-            Instant now = clock.instant();
-            st.setTimestamp(1, java.sql.Timestamp.from(now));
-            st.setObject(2, LocalDate.ofInstant(now, ZoneOffset.UTC));
-            st.setTimestamp(3, java.sql.Timestamp.from(now));
-            st.setObject(4, id);
-            st.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not close the postings of source " + id, e);
-        }
+        catalog.closeSource(id, clock.instant());
         sources.delete(source);
     }
 

@@ -213,6 +213,28 @@ class PostingSearchTest {
     }
 
     @Test
+    void removingASourceClosesItsPostingsAndTheirDuplicateOnAnotherBoardShows() {
+        String company = "Removed " + BoardPayloads.uniqueWord();
+        String board = load(List.of(job("Payroll Specialist", "2026-11-03T10:00:00Z", "Salaries.")), company);
+        String gh = BoardPayloads.uniqueWord();
+        BoardPayloads.serveGreenhouse(gh, BoardPayloads.greenhouseBoard(List.of(BoardPayloads.greenhouseJob(
+                "Payroll Specialist", company, "Lisbon, Portugal", "2026-11-04T10:00:00Z", "<p>Salaries.</p>"))));
+        assertThat(CatalogAdmin.run(CatalogAdmin.addSource("greenhouse", gh, null)).getString("status"))
+                .isEqualTo("succeeded");
+        assertThat(search(Map.of("company", company)).getList("items.source_platform")).containsExactly("ashby");
+
+        String ashbySource = given().header("Authorization", CatalogAdmin.bearer()).queryParam("size", 100)
+                .get("/api/v1/admin/scrape-sources").then().extract().jsonPath()
+                .getString("items.find { it.board == '" + board + "' }.id");
+        given().header("Authorization", CatalogAdmin.bearer()).delete("/api/v1/admin/scrape-sources/" + ashbySource)
+                .then().statusCode(204);
+
+        assertThat(search(Map.of("company", company)).getList("items.source_platform")).containsExactly("greenhouse");
+        assertThat(search(Map.of("company", company, "include_inactive", "true")).getList("items.is_active"))
+                .containsExactlyInAnyOrder(true, false);
+    }
+
+    @Test
     void savingApplyingAndNotApplied() {
         String company = "Applyco " + BoardPayloads.uniqueWord();
         load(List.of(job("Backend Engineer", "2026-11-05T10:00:00Z", "Java and PostgreSQL."),
