@@ -78,8 +78,9 @@ public class NotificationJobs {
     public int reminders(Instant now) {
         int created = 0;
         LocalDate utcToday = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Map<String, ZoneId> zones = new HashMap<>(); // one preferences read per user and run
         for (ApplicationDates.Due due : dates.followUps(utcToday.minusDays(1), utcToday.plusDays(1))) {
-            ZoneId zone = preferences.of(due.userId()).zone();
+            ZoneId zone = zones.computeIfAbsent(due.userId(), id -> preferences.of(id).zone());
             if (due.date().equals(LocalDate.ofInstant(now, zone))) {
                 created += notify(NewNotification.of(due.userId(), NotificationType.APPLICATION_UPDATE,
                         "Follow up with " + due.companyName() + " today",
@@ -89,7 +90,7 @@ public class NotificationJobs {
             }
         }
         for (ApplicationDates.Due due : dates.interviews(now, now.plus(Duration.ofHours(24)))) {
-            ZoneId zone = preferences.of(due.userId()).zone();
+            ZoneId zone = zones.computeIfAbsent(due.userId(), id -> preferences.of(id).zone());
             created += notify(NewNotification.of(due.userId(), NotificationType.INTERVIEW_REMINDER,
                     "Interview with " + due.companyName() + " " + due.at().atZone(zone).format(TIME),
                     "Your interview for " + due.jobTitle() + " at " + due.companyName() + " is "

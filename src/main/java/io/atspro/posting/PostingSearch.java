@@ -71,7 +71,7 @@ public final class PostingSearch {
         if (criteria.q() == null) {
             return result(page(c, criteria, null, 0, after, limit + 1), limit, false);
         }
-        Text text = new Text("websearch_to_tsquery('english', ?)", criteria.q());
+        Text text = new Text(TSQUERY, criteria.q());
         List<PostingSummary> rows = tiers(c, criteria, text, after, limit);
         if (rows.isEmpty() && after == null && fuzzyFallback) {
             return fuzzy(c, criteria, limit);

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.not;
 
 import io.atspro.storage.ObjectStorage;
 import io.atspro.testing.Db;
-import io.atspro.testing.TestStack;
 import io.atspro.testing.Tokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
