@@ -23,6 +23,13 @@ public interface TaskConfig {
     @WithDefault("60S")
     Duration lease();
 
+    /**
+     * On shutdown (SIGTERM), how long running tasks may take to finish; those still running then go back to
+     * the queue for another pod. Keep it inside the pod's termination grace period.
+     */
+    @WithDefault("10S")
+    Duration shutdownGrace();
+
     /** First retry delay; each further retry doubles it. */
     @WithDefault("2S")
     Duration retryBackoff();

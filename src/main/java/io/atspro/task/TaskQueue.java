@@ -141,6 +141,19 @@ public class TaskQueue {
                 WHERE locked_by = ? AND status = 'running'""", config.lease().toMillis() / 1000.0, workerId);
     }
 
+    /**
+     * Hands a stopping worker's running tasks back to the queue, due now and without counting an attempt (the
+     * task did not fail, its pod is going away): another worker takes them at once instead of after the lease.
+     * The stopping worker no longer holds them, so whatever it still reports about them is refused.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    int release(String workerId) {
+        return update("""
+                UPDATE tasks SET status = 'pending', scheduled_at = now(), locked_by = NULL, locked_until = NULL,
+                    updated_at = now()
+                WHERE locked_by = ? AND status = 'running'""", workerId);
+    }
+
     /** Cancels a pending or running task of the user; false when there is none in that state. */
     @Transactional
     boolean cancel(String userId, UUID id) {

@@ -19,7 +19,7 @@ class TaskWorker {
     TaskWorker(TaskQueue queue, Instance<TaskHandler> handlers, TaskConfig config) {
         this.enabled = config.workersEnabled();
         this.pool = new TaskWorkerPool(queue, handlers.stream().toList(), hostName() + "-" + UUID.randomUUID(),
-                config.workers(), config.pollInterval(), config.lease());
+                config.workers(), config.pollInterval(), config.lease(), config.shutdownGrace());
     }
 
     void onStart(@Observes StartupEvent start) {

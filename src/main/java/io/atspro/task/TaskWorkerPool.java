@@ -30,19 +30,21 @@ public final class TaskWorkerPool implements AutoCloseable {
     private final int threads;
     private final Duration pollInterval;
     private final Duration lease;
+    private final Duration shutdownGrace;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Object wakeUp = new Object();
     private final List<Thread> workers = new ArrayList<>();
     private ScheduledExecutorService heartbeat;
 
     public TaskWorkerPool(TaskQueue queue, List<TaskHandler> handlers, String workerId, int threads,
-                          Duration pollInterval, Duration lease) {
+                          Duration pollInterval, Duration lease, Duration shutdownGrace) {
         this.queue = queue;
         this.handlers = handlers.stream().collect(Collectors.toMap(TaskHandler::type, Function.identity()));
         this.workerId = workerId;
         this.threads = threads;
         this.pollInterval = pollInterval;
         this.lease = lease;
+        this.shutdownGrace = shutdownGrace;
     }
 
     public String workerId() {
@@ -154,22 +156,35 @@ public final class TaskWorkerPool implements AutoCloseable {
         }
     }
 
-    /** Stops claiming; running handlers get a moment to finish, the rest is left to lease expiry. */
+    /**
+     * Stops claiming; running handlers get the shutdown grace to finish (their leases kept alive meanwhile).
+     * Tasks still running after it go back to the queue for another worker, and only then are their threads
+     * interrupted, so what an interrupted handler reports is refused rather than counted as a failure.
+     */
     @Override
     public void close() {
         if (!running.compareAndSet(true, false)) {
             return;
         }
         wake();
-        for (Thread worker : workers) {
-            try {
-                worker.join(5_000);
-                if (worker.isAlive()) {
-                    worker.interrupt();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + shutdownGrace.toNanos();
+        try {
+            for (Thread worker : workers) {
+                worker.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             }
+            if (workers.stream().anyMatch(Thread::isAlive)) {
+                int released = queue.release(workerId);
+                LOG.infof("Task worker %s stopping: %d running task(s) handed back to the queue", workerId, released);
+                workers.forEach(Thread::interrupt);
+                for (Thread worker : workers) {
+                    worker.join(2_000);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warnf("Task worker %s could not hand its tasks back (their leases will run out): %s", workerId,
+                    e.getMessage());
         }
         workers.clear();
         if (heartbeat != null) {

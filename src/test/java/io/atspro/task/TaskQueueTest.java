@@ -26,6 +26,9 @@ class TaskQueueTest {
     @Inject
     TaskConfig config;
 
+    @Inject
+    TaskWorker appWorkers;
+
     private static ObjectNode payload(String field, long value) {
         return JsonNodeFactory.instance.objectNode().put(field, value);
     }
@@ -46,7 +49,7 @@ class TaskQueueTest {
     void manyTasksOnTwoInstancesRunExactlyOnceEach() throws Exception {
         // This application's workers plus a second "instance": another pool, another worker id, same database.
         try (TaskWorkerPool secondInstance = new TaskWorkerPool(queue, handlers.stream().toList(),
-                "second-instance", 3, Duration.ofMillis(50), config.lease())) {
+                "second-instance", 3, Duration.ofMillis(50), config.lease(), config.shutdownGrace())) {
             secondInstance.start();
             List<UUID> ids = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
@@ -129,5 +132,70 @@ class TaskQueueTest {
         UUID id = queue.submit(null, "no_such_type", null);
         awaitStatus(id, "failed", Duration.ofSeconds(10));
         assertThat(Db.text("SELECT error_message FROM tasks WHERE id = ?", id)).contains("no_such_type");
+    }
+
+    private TaskWorkerPool pod(String workerId, Duration shutdownGrace) {
+        TaskWorkerPool pool = new TaskWorkerPool(queue, handlers.stream().toList(), workerId, 1, Duration.ofMillis(50),
+                config.lease(), shutdownGrace);
+        pool.start();
+        return pool;
+    }
+
+    private static void awaitHeldBy(UUID id, String workerId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!workerId.equals(Db.text("SELECT locked_by FROM tasks WHERE id = ?", id)) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(Db.text("SELECT locked_by FROM tasks WHERE id = ?", id)).isEqualTo(workerId);
+    }
+
+    @Test
+    void onShutdownARunningTaskGoesBackToTheQueueAtOnceAndAnotherInstanceRunsIt() throws Exception {
+        appWorkers.onStop(null); // only the two pods below take tasks in this test
+        try {
+            TaskWorkerPool stopping = pod("stopping-pod", Duration.ofMillis(300));
+            UUID id;
+            try {
+                id = queue.submit(null, "test_slow_first_run", payload("first_run_ms", 60_000));
+                awaitHeldBy(id, "stopping-pod");
+            } finally {
+                long closing = System.nanoTime();
+                stopping.close(); // what SIGTERM does
+                assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(5));
+            }
+            assertThat(status(id)).isEqualTo("pending");
+            assertThat(Db.text("SELECT locked_by FROM tasks WHERE id = ?", id)).isNull();
+            assertThat(Db.count("SELECT count(*) FROM tasks WHERE id = ? AND scheduled_at <= now()", id))
+                    .as("due now, not after the lease or a backoff").isEqualTo(1);
+            assertThat(Db.count("SELECT retry_count FROM tasks WHERE id = ?", id)).as("a shutdown is not a failure").isZero();
+            assertThat(Db.text("SELECT error_message FROM tasks WHERE id = ?", id)).isNull();
+
+            try (TaskWorkerPool next = pod("next-pod", Duration.ofSeconds(5))) {
+                awaitStatus(id, "completed", Duration.ofSeconds(10));
+            }
+            assertThat(TestHandlers.executions(id)).isEqualTo(2);
+            assertThat(Db.text("SELECT result_data->>'run' FROM tasks WHERE id = ?", id)).isEqualTo("2");
+            assertThat(Db.count("SELECT retry_count FROM tasks WHERE id = ?", id)).isZero();
+            assertThat(queue.complete(id, "stopping-pod", null)).as("the stopped pod's late word is refused").isFalse();
+        } finally {
+            appWorkers.onStart(null);
+        }
+    }
+
+    @Test
+    void onShutdownATaskThatFinishesWithinTheGraceCompletesThere() throws Exception {
+        appWorkers.onStop(null);
+        try {
+            TaskWorkerPool stopping = pod("finishing-pod", Duration.ofSeconds(10));
+            UUID id = queue.submit(null, "test_slow_first_run", payload("first_run_ms", 700));
+            awaitHeldBy(id, "finishing-pod");
+            long closing = System.nanoTime();
+            stopping.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(5));
+            assertThat(status(id)).isEqualTo("completed");
+            assertThat(TestHandlers.executions(id)).isEqualTo(1);
+        } finally {
+            appWorkers.onStart(null);
+        }
     }
 }

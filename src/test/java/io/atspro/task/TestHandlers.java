@@ -92,4 +92,21 @@ final class TestHandlers {
             return null;
         }
     }
+
+    /** Its first run sleeps {@code first_run_ms} (interruptibly), later runs finish at once. */
+    @ApplicationScoped
+    static class SlowFirstRun implements TaskHandler {
+        @Override
+        public String type() {
+            return "test_slow_first_run";
+        }
+
+        @Override
+        public JsonNode handle(TaskContext context) throws Exception {
+            if (record(context) == 1) {
+                Thread.sleep(context.payload().path("first_run_ms").asLong());
+            }
+            return JsonNodeFactory.instance.objectNode().put("run", executions(context.taskId()));
+        }
+    }
 }
