@@ -3,6 +3,7 @@ package io.atspro.storage;
 import io.atspro.shared.ResourceNotFoundException;
 import io.atspro.shared.ServiceUnavailableException;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -39,13 +41,19 @@ public class ObjectStorage {
         this.config = config;
     }
 
+    /**
+     * Checks the bucket beside the start, not on its path (a pod scaling up from zero serves sooner); a write
+     * that comes first and finds no bucket creates it itself.
+     */
     void onStart(@Observes StartupEvent start) {
-        try {
-            ensureBucket();
-        } catch (SdkException e) {
-            // S3 being down must not keep the service from starting; readiness reports it.
-            LOG.warnf("Bucket %s could not be checked at start: %s", config.bucket(), e.getMessage());
-        }
+        CompletableFuture.runAsync(() -> {
+            try {
+                ensureBucket();
+            } catch (SdkException e) {
+                // S3 being down must not keep the service from starting; readiness reports it.
+                LOG.warnf("Bucket %s could not be checked at start: %s", config.bucket(), e.getMessage());
+            }
+        }, Infrastructure.getDefaultWorkerPool());
     }
 
     /** Creates the bucket when it does not exist. */
@@ -76,7 +84,12 @@ public class ObjectStorage {
     /** Streams a file from disk to S3. */
     public void put(String key, Path file, String contentType) {
         try {
-            s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType(contentType), RequestBody.fromFile(file));
+            try {
+                s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType(contentType), RequestBody.fromFile(file));
+            } catch (NoSuchBucketException e) {
+                ensureBucket();
+                s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType(contentType), RequestBody.fromFile(file));
+            }
         } catch (SdkException e) {
             throw new ServiceUnavailableException("File storage is unavailable; retry shortly", e);
         }
@@ -84,7 +97,12 @@ public class ObjectStorage {
 
     public void put(String key, byte[] content, String contentType) {
         try {
-            s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType(contentType), RequestBody.fromBytes(content));
+            try {
+                s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType(contentType), RequestBody.fromBytes(content));
+            } catch (NoSuchBucketException e) {
+                ensureBucket();
+                s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType(contentType), RequestBody.fromBytes(content));
+            }
         } catch (SdkException e) {
             throw new ServiceUnavailableException("File storage is unavailable; retry shortly", e);
         }
