@@ -42,7 +42,7 @@ public final class StartupBenchmark {
     record Variant(String name, String javaHome, List<String> options, String trainOption) {
     }
 
-    record Sample(double millis, long rssKb) {
+    record Sample(double millis, long rssKb, long cpuMillis) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -90,10 +90,10 @@ public final class StartupBenchmark {
 
         StringBuilder report = new StringBuilder();
         report.append("| variant | start → first authenticated 200 (median, min–max of ").append(runs)
-                .append(") | RSS then (median) |\n| --- | --- | --- |\n");
+                .append(") | RSS then (median) | CPU time used by then (median) |\n| --- | --- | --- | --- |\n");
         for (Variant variant : variants) {
             if (variant.trainOption() != null && !(keep && Files.isRegularFile(trained(variant)))) {
-                train(variant, stack.config(), port, token);
+                train(variant, stack.config(), extra, port, token);
             }
             List<Sample> samples = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
@@ -101,15 +101,16 @@ public final class StartupBenchmark {
                 options.addAll(extra);
                 try (App app = App.start(variant.javaHome(), options, stack.config(), port, "run" + i)) {
                     double millis = app.awaitAuthenticatedOk(token, Duration.ofSeconds(120));
-                    samples.add(new Sample(millis, app.rssKb()));
+                    samples.add(new Sample(millis, app.rssKb(), app.cpuMillis()));
                 }
-                System.out.printf(Locale.ROOT, "%s run %d: %.0f ms, RSS %d MB%n", variant.name(), i + 1,
-                        samples.get(i).millis(), samples.get(i).rssKb() / 1024);
+                System.out.printf(Locale.ROOT, "%s run %d: %.0f ms, RSS %d MB, CPU %d ms%n", variant.name(), i + 1,
+                        samples.get(i).millis(), samples.get(i).rssKb() / 1024, samples.get(i).cpuMillis());
             }
             double[] ms = samples.stream().mapToDouble(Sample::millis).sorted().toArray();
             long[] rss = samples.stream().mapToLong(Sample::rssKb).sorted().toArray();
-            String line = String.format(Locale.ROOT, "| %s | %.0f ms (%.0f–%.0f) | %d MB |", variant.name(),
-                    ms[ms.length / 2], ms[0], ms[ms.length - 1], rss[rss.length / 2] / 1024);
+            long[] cpu = samples.stream().mapToLong(Sample::cpuMillis).sorted().toArray();
+            String line = String.format(Locale.ROOT, "| %s | %.0f ms (%.0f–%.0f) | %d MB | %d ms |", variant.name(),
+                    ms[ms.length / 2], ms[0], ms[ms.length - 1], rss[rss.length / 2] / 1024, cpu[cpu.length / 2]);
             System.out.println(line);
             report.append(line).append('\n');
         }
@@ -121,11 +122,14 @@ public final class StartupBenchmark {
     }
 
     /** Starts the service with the recording flag, runs a workload over the API, stops it: the file is written. */
-    private static void train(Variant variant, Map<String, String> config, int port, String token) throws Exception {
+    private static void train(Variant variant, Map<String, String> config, List<String> extra, int port, String token)
+            throws Exception {
         Path file = trained(variant);
         Files.deleteIfExists(file);
         long started = System.nanoTime();
-        try (App app = App.start(variant.javaHome(), List.of(variant.trainOption()), config, port, "train")) {
+        List<String> options = new ArrayList<>(extra);
+        options.add(variant.trainOption());
+        try (App app = App.start(variant.javaHome(), options, config, port, "train")) {
             app.awaitAuthenticatedOk(token, Duration.ofSeconds(180));
             TrainingWorkload.run(URI.create("http://127.0.0.1:" + port), token);
         }
@@ -195,6 +199,13 @@ public final class StartupBenchmark {
                 Thread.sleep(5);
             }
             throw new IllegalStateException("No authenticated 200 within " + timeout + ":\n" + Files.readString(log));
+        }
+
+        /** User + system CPU time of the process so far (clock ticks of /proc/PID/stat, 100 per second). */
+        long cpuMillis() throws IOException {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
         }
 
         long rssKb() throws IOException {
