@@ -1,6 +1,7 @@
 package io.atspro;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -12,7 +13,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import io.atspro.shared.InProcessJobsDisabled;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +60,34 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.atspro..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.atspro.shared.."))))
                 .check(MAIN);
+    }
+
+    /** Keep-alive ticks, not jobs: they keep this pod's connections working and have no admin trigger. */
+    private static final java.util.Set<String> KEEP_ALIVES = java.util.Set.of(
+            "io.atspro.notification.LiveHub.heartbeat", "io.atspro.identity.IdentityBus.maintain");
+
+    @Test
+    void everyPeriodicJobObeysTheInProcessSwitch() {
+        methods().that().areAnnotatedWith(Scheduled.class)
+                .and(DescribedPredicate.describe("are not keep-alive ticks",
+                        (JavaMethod m) -> !KEEP_ALIVES.contains(m.getOwner().getName() + "." + m.getName())))
+                .should(skipWhenInProcessJobsAreOff())
+                .check(MAIN);
+    }
+
+    private static ArchCondition<JavaMethod> skipWhenInProcessJobsAreOff() {
+        return new ArchCondition<>("be skipped when atspro.jobs.in-process is false") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                Object predicate = method.getAnnotationOfType(Scheduled.class.getName()).get("skipExecutionIf")
+                        .orElse(null);
+                boolean ok = predicate instanceof JavaClass c && c.getName().equals(InProcessJobsDisabled.class.getName());
+                if (!ok) {
+                    events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                            + " needs skipExecutionIf = InProcessJobsDisabled.class (or is a keep-alive to list)"));
+                }
+            }
+        };
     }
 
     private static ArchCondition<JavaClass> beOnlyAccessedFromTheirOwnPackage() {

@@ -1,5 +1,6 @@
 package io.atspro.analytics;
 
+import io.atspro.shared.InProcessJobsDisabled;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -19,7 +20,7 @@ class AnalyticsScheduler {
     }
 
     @Scheduled(cron = "{atspro.analytics.partitions-cron}", timeZone = "UTC",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = InProcessJobsDisabled.class)
     void partitions() {
         if (config.jobsEnabled()) {
             jobs.ensurePartitions().ifPresent(run -> {
@@ -31,7 +32,7 @@ class AnalyticsScheduler {
     }
 
     @Scheduled(cron = "{atspro.analytics.rollup-cron}", timeZone = "UTC",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = InProcessJobsDisabled.class)
     void rollup() {
         if (config.jobsEnabled()) {
             jobs.rollup(jobs.yesterday()).ifPresent(run -> LOG.infof("Rolled up %s: %d users", run.date(), run.users()));
@@ -39,7 +40,7 @@ class AnalyticsScheduler {
     }
 
     @Scheduled(every = "{atspro.analytics.refresh-stats-every}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = InProcessJobsDisabled.class)
     void refreshStats() {
         if (config.jobsEnabled()) {
             jobs.refreshStats();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atspro.application.ApplicationDates;
 import io.atspro.posting.CatalogService;
 import io.atspro.posting.SavedSearchService;
+import io.atspro.shared.InProcessJobsDisabled;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -57,7 +58,7 @@ public class NotificationJobs {
     }
 
     @Scheduled(every = "{atspro.notifications.tick}", delayed = "15s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = InProcessJobsDisabled.class)
     void tick() {
         Instant now = clock.instant();
         try {

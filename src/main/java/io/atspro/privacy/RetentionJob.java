@@ -1,6 +1,7 @@
 package io.atspro.privacy;
 
 import io.atspro.shared.ClusterLock;
+import io.atspro.shared.InProcessJobsDisabled;
 import io.atspro.shared.Page;
 import io.atspro.shared.PageRequest;
 import io.atspro.storage.DocumentService;
@@ -63,7 +64,8 @@ public class RetentionJob {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "{atspro.retention.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "{atspro.retention.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = InProcessJobsDisabled.class)
     void scheduled() {
         try {
             run(clock.instant(), "schedule");

@@ -1,5 +1,6 @@
 package io.atspro.scraping;
 
+import io.atspro.shared.InProcessJobsDisabled;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -19,12 +20,12 @@ class ScrapeScheduler {
     }
 
     @Scheduled(every = "{atspro.scraping.tick}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = InProcessJobsDisabled.class)
     void tick() {
         if (!config.schedulerEnabled()) {
             return;
         }
-        int started = service.startDueRuns();
+        int started = service.startDueRuns().size();
         if (started > 0) {
             LOG.infof("Queued %d scheduled scrape run(s)", started);
         }

@@ -149,19 +149,18 @@ public class ScrapeService {
     }
 
     /**
-     * Queues a run of every enabled source whose time has come and moves its next time on. Safe on any number of
-     * replicas at once: due rows are locked with SKIP LOCKED, so each due slot is taken by exactly one of them.
+     * Queues a run of every enabled source whose time has come and moves its next time on; returns the runs it
+     * queued. Safe on any number of replicas at once: due rows are locked with SKIP LOCKED, so each due slot is
+     * taken by exactly one of them. One scheduler tick, and {@code POST /admin/scrape-sources/run-due}.
      */
     @Transactional
-    public int startDueRuns() {
+    public List<ScrapeViews.RunView> startDueRuns() {
         Instant now = clock.instant();
-        int started = 0;
+        List<ScrapeViews.RunView> started = new ArrayList<>();
         for (ScrapeSource source : sources.lockDue(now, 100)) {
-            if (queueRun(source, "schedule").isPresent()) {
-                started++;
-            } else {
-                LOG.infof("Scrape source %s is still running; its %s slot is skipped", source.id, source.nextRunAt);
-            }
+            queueRun(source, "schedule").ifPresentOrElse(run -> started.add(ScrapeViews.RunView.of(run)),
+                    () -> LOG.infof("Scrape source %s is still running; its %s slot is skipped", source.id,
+                            source.nextRunAt));
             source.nextRunAt = Schedules.next(cron(source), now);
             source.updatedAt = now;
         }

@@ -93,6 +93,14 @@ public class ScrapeSourceResource {
                 .build();
     }
 
+    @POST
+    @Path("/scrape-sources/run-due")
+    @Operation(summary = "Queue a run of every enabled source that is due, as one scheduler tick does (for a CronJob "
+            + "while scaled to zero); the runs it queued")
+    public ScrapeViews.DueRuns runDue() {
+        return new ScrapeViews.DueRuns(scraping.startDueRuns());
+    }
+
     @GET
     @Path("/scrape-sources/{id}/runs")
     @Operation(summary = "The source's runs, newest first")

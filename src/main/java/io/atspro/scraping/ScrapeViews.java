@@ -2,6 +2,7 @@ package io.atspro.scraping;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 final class ScrapeViews {
@@ -30,6 +31,10 @@ final class ScrapeViews {
                     r.jobsUnchanged, r.jobsClosed, r.errors, r.requests, r.rateLimitHits, r.fetchMs, r.writeMs,
                     r.errorMessage, r.createdAt, r.startedAt, r.completedAt);
         }
+    }
+
+    /** What a look for due sources queued: one run per source whose slot had come. */
+    record DueRuns(List<RunView> started) {
     }
 
     record MetricView(String platformName, LocalDate metricDate, int totalJobsScraped, int successfulScrapes,

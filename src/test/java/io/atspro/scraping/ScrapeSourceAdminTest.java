@@ -140,7 +140,7 @@ class ScrapeSourceAdminTest {
         try {
             List<Callable<Integer>> ticks = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                ticks.add(service::startDueRuns);
+                ticks.add(() -> service.startDueRuns().size());
             }
             for (Future<Integer> tick : pool.invokeAll(ticks)) {
                 tick.get();
@@ -156,5 +156,38 @@ class ScrapeSourceAdminTest {
                 .as(next).isAfter(Instant.now());
         String runId = Db.text("SELECT id::text FROM scrape_runs WHERE source_id = ?::uuid", id);
         assertThat(CatalogAdmin.await(id, runId).getString("status")).isEqualTo("succeeded");
+    }
+
+    @Test
+    void runDueQueuesWhatOneSchedulerTickWouldAndReportsTheRuns() {
+        String board = BoardPayloads.uniqueWord();
+        BoardPayloads.serveAshby(board, BoardPayloads.ashbyBoard(List.of()));
+        String due = create("{\"platform\":\"ashby\",\"board\":\"" + board + "\"}");
+        String notDue = create("{\"platform\":\"lever\",\"board\":\"" + BoardPayloads.uniqueWord() + "\"}");
+        Db.update("UPDATE scrape_sources SET next_run_at = now() - interval '1 minute' WHERE id = ?::uuid", due);
+
+        List<String> started = admin().post(PATH + "/run-due").then().statusCode(200)
+                .body("started.find { it.source_id == '" + due + "' }.trigger", equalTo("schedule"))
+                .body("started.find { it.source_id == '" + due + "' }.task_id", notNullValue())
+                .extract().path("started.source_id");
+        assertThat(started).contains(due).doesNotContain(notDue);
+        assertThat(Db.count("SELECT count(*) FROM scrape_runs WHERE source_id = ?::uuid AND trigger = 'schedule'",
+                due)).isEqualTo(1);
+
+        List<String> again = admin().post(PATH + "/run-due").then().statusCode(200).extract().path("started.source_id");
+        assertThat(again).as("the slot moved on").doesNotContain(due);
+        String runId = Db.text("SELECT id::text FROM scrape_runs WHERE source_id = ?::uuid", due);
+        assertThat(CatalogAdmin.await(due, runId).getString("status")).isEqualTo("succeeded");
+    }
+
+    @Test
+    void onlyAdminsRunDueSources() {
+        String id = create("{\"platform\":\"lever\",\"board\":\"" + BoardPayloads.uniqueWord() + "\"}");
+        Db.update("UPDATE scrape_sources SET next_run_at = now() - interval '1 minute' WHERE id = ?::uuid", id);
+        given().post(PATH + "/run-due").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", Tokens.user().bearer()).post(PATH + "/run-due").then().statusCode(403)
+                .contentType("application/problem+json");
+        assertThat(Db.count("SELECT count(*) FROM scrape_runs WHERE source_id = ?::uuid", id)).isZero();
+        Db.update("UPDATE scrape_sources SET enabled = false, next_run_at = NULL WHERE id = ?::uuid", id);
     }
 }
