@@ -92,7 +92,7 @@ public final class StartupBenchmark {
         report.append("| variant | start → first authenticated 200 (median, min–max of ").append(runs)
                 .append(") | RSS then (median) | CPU time used by then (median) |\n| --- | --- | --- | --- |\n");
         for (Variant variant : variants) {
-            if (variant.trainOption() != null && !(keep && Files.isRegularFile(trained(variant)))) {
+            if (variant.trainOption() != null && !(keep && trainedForThisPackage(variant))) {
                 train(variant, stack.config(), extra, port, token);
             }
             List<Sample> samples = new ArrayList<>();
@@ -138,6 +138,12 @@ public final class StartupBenchmark {
         }
         System.out.printf(Locale.ROOT, "%s: trained %s (%d MB) in %d s%n", variant.name(), file.getFileName(),
                 Files.size(file) / (1024 * 1024), (System.nanoTime() - started) / 1_000_000_000L);
+    }
+
+    private static boolean trainedForThisPackage(Variant variant) throws IOException {
+        Path file = trained(variant);
+        return Files.isRegularFile(file) && Files.getLastModifiedTime(file)
+                .compareTo(Files.getLastModifiedTime(APP.resolve("quarkus-run.jar"))) > 0;
     }
 
     private static Path trained(Variant variant) {
