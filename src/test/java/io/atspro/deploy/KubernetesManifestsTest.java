@@ -60,7 +60,6 @@ class KubernetesManifestsTest {
     private static final String SECRET = "atspro-secrets";
     private static final String IN_PROCESS = "ATSPRO_JOBS_IN_PROCESS";
     /** The app's shutdown timeout when application.properties sets none (quarkus.shutdown.timeout, planned 25s). */
-    private static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(25);
     private static final ObjectMapper MODEL = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     /** For pod specs: Knative's extra fields were checked by the strict parse already. */
@@ -288,8 +287,11 @@ class KubernetesManifestsTest {
                     pod);
             long grace = pod.spec().getTerminationGracePeriodSeconds() == null ? 30
                     : pod.spec().getTerminationGracePeriodSeconds();
-            assertThat(grace).as(pod.where() + ".terminationGracePeriodSeconds >= quarkus.shutdown.timeout "
-                    + shutdownTimeout()).isGreaterThan(shutdownTimeout().toSeconds());
+            Map<String, String> config = rendered.data("ConfigMap", CONFIG_MAP, "data");
+            Duration budget = duration(config.getOrDefault("ATSPRO_SHUTDOWN_TIMEOUT", "15S"))
+                    .plus(duration(config.getOrDefault("ATSPRO_TASKS_SHUTDOWN_GRACE", "10S")));
+            assertThat(grace).as(pod.where() + ".terminationGracePeriodSeconds >= ATSPRO_SHUTDOWN_TIMEOUT (requests) "
+                    + "+ ATSPRO_TASKS_SHUTDOWN_GRACE (tasks) = " + budget).isGreaterThanOrEqualTo(budget.toSeconds());
         }
         for (Resource pdb : rendered.ofKind("PodDisruptionBudget")) {
             selects(pdb.file() + " PodDisruptionBudget/" + pdb.name() + " spec.selector.matchLabels",
@@ -319,11 +321,7 @@ class KubernetesManifestsTest {
         }
     }
 
-    private static Duration shutdownTimeout() throws IOException {
-        String value = properties().getProperty("quarkus.shutdown.timeout");
-        if (value == null) {
-            return DEFAULT_SHUTDOWN_TIMEOUT;
-        }
+    private static Duration duration(String value) {
         String v = value.strip().toUpperCase();
         return Duration.parse(v.startsWith("P") ? v : "PT" + v);
     }
