@@ -2,10 +2,7 @@ package io.atspro.storage;
 
 import io.atspro.shared.ResourceNotFoundException;
 import io.atspro.shared.ServiceUnavailableException;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -13,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -39,21 +35,6 @@ public class ObjectStorage {
         this.s3 = s3;
         this.presigner = presigner;
         this.config = config;
-    }
-
-    /**
-     * Checks the bucket beside the start, not on its path (a pod scaling up from zero serves sooner); a write
-     * that comes first and finds no bucket creates it itself.
-     */
-    void onStart(@Observes StartupEvent start) {
-        CompletableFuture.runAsync(() -> {
-            try {
-                ensureBucket();
-            } catch (SdkException e) {
-                // S3 being down must not keep the service from starting; readiness reports it.
-                LOG.warnf("Bucket %s could not be checked at start: %s", config.bucket(), e.getMessage());
-            }
-        }, Infrastructure.getDefaultWorkerPool());
     }
 
     /** Creates the bucket when it does not exist. */

@@ -173,8 +173,19 @@ class GracefulShutdownIT {
             }
             Thread.sleep(250);
         }
-        Matcher worker = Pattern.compile("Task worker (\\S+) started").matcher(Files.readString(log));
-        assertThat(worker.find()).as("the worker id in the log of pod %s", name).isTrue();
-        return new Pod(process, port, log, worker.group(1));
+        // the workers start beside the start: their id is in the log a moment later
+        Pattern started = Pattern.compile("Task worker (\\S+) started");
+        String workerId = null;
+        while (workerId == null) {
+            Matcher worker = started.matcher(Files.readString(log));
+            if (worker.find()) {
+                workerId = worker.group(1);
+            } else if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Pod " + name + " started no task worker:\n" + Files.readString(log));
+            } else {
+                Thread.sleep(100);
+            }
+        }
+        return new Pod(process, port, log, workerId);
     }
 }
