@@ -1,11 +1,15 @@
 package io.atspro.analytics;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /** What the dashboards answer (JSON in snake_case); also what the cache stores. */
+// Jackson reads and writes these outside the REST layer (caches, JSONB columns, patches): the native image
+// needs them, and their nested types, registered
+@RegisterForReflection(registerFullHierarchy = true)
 public final class DashboardViews {
 
     private DashboardViews() {

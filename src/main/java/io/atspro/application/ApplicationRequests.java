@@ -1,6 +1,7 @@
 package io.atspro.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.UUID;
 
 /** Request bodies of the applications API. */
+// Jackson reads and writes these outside the REST layer (caches, JSONB columns, patches): the native image
+// needs them, and their nested types, registered
+@RegisterForReflection(registerFullHierarchy = true)
 public final class ApplicationRequests {
 
     static final String STATUS = "saved|applied|screening|interviewing|offered|accepted|rejected|withdrawn|pending|in_progress|failed";

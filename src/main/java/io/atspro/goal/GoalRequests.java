@@ -1,6 +1,7 @@
 package io.atspro.goal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,6 +11,9 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /** Request bodies of the goals API. PATCH bodies are JSON merge patches: absent stays, null clears. */
+// Jackson reads and writes these outside the REST layer (caches, JSONB columns, patches): the native image
+// needs them, and their nested types, registered
+@RegisterForReflection(registerFullHierarchy = true)
 final class GoalRequests {
 
     private GoalRequests() {

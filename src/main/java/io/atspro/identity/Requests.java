@@ -1,5 +1,6 @@
 package io.atspro.identity;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /** The identity feature's request bodies. Bean Validation names each bad field in the 400 answer. */
+// Jackson reads and writes these outside the REST layer (caches, JSONB columns, patches): the native image
+// needs them, and their nested types, registered
+@RegisterForReflection(registerFullHierarchy = true)
 public final class Requests {
 
     static final String URL = "^https?://[^\\s]+$";

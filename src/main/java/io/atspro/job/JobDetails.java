@@ -2,6 +2,7 @@ package io.atspro.job;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,9 @@ import java.util.Objects;
  * items are dropped. The limits suit manual entry; the extractor truncates to stay within them.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+// Jackson reads and writes these outside the REST layer (caches, JSONB columns, patches): the native image
+// needs them, and their nested types, registered
+@RegisterForReflection(registerFullHierarchy = true)
 public record JobDetails(
         @Size(max = Limits.NAME) String company,
         @Size(max = Limits.NAME) String title,

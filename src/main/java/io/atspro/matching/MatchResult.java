@@ -2,6 +2,7 @@ package io.atspro.matching;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -9,6 +10,9 @@ import java.util.List;
  * important first, then alphabetical), the resume's structural checks and concrete suggestions.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+// Jackson reads and writes these outside the REST layer (caches, JSONB columns, patches): the native image
+// needs them, and their nested types, registered
+@RegisterForReflection(registerFullHierarchy = true)
 public record MatchResult(
         int score,
         List<String> keywordsMatched,

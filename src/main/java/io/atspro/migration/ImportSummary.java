@@ -1,5 +1,6 @@
 package io.atspro.migration;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,9 @@ import java.util.Map;
  * (inserted, updated, unchanged, failed); rows written on the side (applications from jobs' statuses) under
  * {@code derived}; every failed record with its key and reason; and the files of the export it did not know.
  */
+// Jackson reads and writes these outside the REST layer (caches, JSONB columns, patches): the native image
+// needs them, and their nested types, registered
+@RegisterForReflection(registerFullHierarchy = true)
 public final class ImportSummary {
 
     /** Failures kept in the summary; past this only the counts grow. */

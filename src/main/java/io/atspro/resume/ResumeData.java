@@ -2,6 +2,7 @@ package io.atspro.resume;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -18,6 +19,9 @@ import java.util.Objects;
  * Lists are never null: a missing list becomes an empty one.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+// Jackson reads and writes these outside the REST layer (caches, JSONB columns, patches): the native image
+// needs them, and their nested types, registered
+@RegisterForReflection(registerFullHierarchy = true)
 public record ResumeData(
         @NotNull @Valid ContactInfo contactInfo,
         @Size(max = Limits.LONG_TEXT) String summary,
