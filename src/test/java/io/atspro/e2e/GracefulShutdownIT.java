@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atspro.testing.ChildProcesses;
 import io.atspro.testing.Db;
 import io.atspro.testing.FreePort;
+import io.atspro.testing.PackagedApp;
 import io.atspro.testing.TestStack;
 import io.atspro.testing.devstack.HttpProbe;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -152,16 +154,11 @@ class GracefulShutdownIT {
 
     private Pod startPod(String name) throws Exception {
         int port = FreePort.find();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m"));
-        for (Map.Entry<String, String> e : TestStack.get().config().entrySet()) {
-            command.add("-D" + e.getKey() + "=" + e.getValue());
-        }
-        command.add("-Dquarkus.http.port=" + port);
-        command.add("-Datspro.jobs.fetch.allow-private-networks=true");
-        command.add("-Datspro.tasks.shutdown-grace=1S");
-        command.add("-jar");
-        command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());
+        Map<String, String> config = new LinkedHashMap<>(TestStack.get().config());
+        config.put("quarkus.http.port", String.valueOf(port));
+        config.put("atspro.jobs.fetch.allow-private-networks", "true");
+        config.put("atspro.tasks.shutdown-grace", "1S");
+        List<String> command = PackagedApp.command(config, "384m");
         Path log = Files.createTempFile("pod-" + name, ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         pods.add(process);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atspro.testing.ChildProcesses;
 import io.atspro.testing.FreePort;
+import io.atspro.testing.PackagedApp;
 import io.atspro.testing.TestStack;
 import io.atspro.testing.devstack.HttpProbe;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -20,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -43,14 +44,9 @@ class NotificationFanOutIT {
     @BeforeAll
     static void startSecondReplica() throws Exception {
         secondPort = FreePort.find();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m"));
-        for (Map.Entry<String, String> e : TestStack.get().config().entrySet()) {
-            command.add("-D" + e.getKey() + "=" + e.getValue());
-        }
-        command.add("-Dquarkus.http.port=" + secondPort);
-        command.add("-jar");
-        command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());
+        Map<String, String> config = new LinkedHashMap<>(TestStack.get().config());
+        config.put("quarkus.http.port", String.valueOf(secondPort));
+        List<String> command = PackagedApp.command(config, "384m");
         Path log = Files.createTempFile("second-replica", ".log");
         second = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         URI ready = URI.create("http://127.0.0.1:" + secondPort + "/q/health/ready");
