@@ -216,6 +216,34 @@ class BadInputFuzzTest {
         assertThat(all).hasSizeGreaterThan(2000);
     }
 
+    @Test
+    void aNulCharacterInAnOtherwiseValidRequestIsA400AndWritesNothing() {
+        String bearer = Tokens.user().bearer();
+        String userId = given().header("Authorization", bearer).get("/api/v1/me").then().statusCode(200)
+                .extract().path("id");
+        Map<String, String> before = TableDigest.of(CHANGING_ON_THEIR_OWN);
+        List<String[]> requests = List.of(
+                new String[] {"POST", "/api/v1/applications", "{\"company_name\":\"Nul\\u0000Co\",\"job_title\":\"Engineer\"}"},
+                new String[] {"POST", "/api/v1/resumes", "{\"title\":\"CV\\u0000\",\"resume_data\":{}}"},
+                new String[] {"POST", "/api/v1/resumes", "{\"title\":\"CV\",\"resume_data\":{\"summary\":\"a\\u0000b\"}}"},
+                new String[] {"PATCH", "/api/v1/me", "{\"bio\":\"a\\u0000b\"}"},
+                new String[] {"POST", "/api/v1/goals", "{\"title\":\"G\\u0000\",\"goal_type\":\"applications_per_week\","
+                        + "\"target_metrics\":{\"target\":5}}"});
+        for (String[] request : requests) {
+            given().header("Authorization", bearer).contentType("application/json").body(request[2])
+                    .request(request[0], request[1]).then().statusCode(400)
+                    .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"))
+                    .body("status", org.hamcrest.Matchers.equalTo(400))
+                    .body("detail", org.hamcrest.Matchers.containsString("NUL"));
+        }
+        for (String path : List.of("/api/v1/postings?q=a%00b", "/api/v1/jobs?q=%00", "/api/v1/applications?company=%00")) {
+            int status = given().header("Authorization", bearer).urlEncodingEnabled(false).get(path).then().extract()
+                    .statusCode();
+            assertThat(status).as(path).isIn(200, 400);
+        }
+        assertThat(TableDigest.of(CHANGING_ON_THEIR_OWN)).as("user %s", userId).isEqualTo(before);
+    }
+
     /**
      * Tasks left by earlier test classes (resume parsing, job fetching, scrape runs) write to the tables compared
      * here: wait until none is running or due soon, so that only this test's requests could change them.
