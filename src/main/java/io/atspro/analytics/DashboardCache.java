@@ -68,6 +68,6 @@ class DashboardCache {
     }
 
     void evict(String userId) {
-        guard.run(() -> keys.del(key(userId)));
+        guard.delete(key(userId));
     }
 }

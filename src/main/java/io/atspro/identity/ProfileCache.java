@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atspro.shared.RedisGuard;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,7 +20,6 @@ class ProfileCache {
     private static final Logger LOG = Logger.getLogger(ProfileCache.class);
 
     private final ValueCommands<String, String> values;
-    private final KeyCommands<String> keys;
     private final RedisGuard guard;
     private final ObjectMapper json;
     private final long ttlSeconds;
@@ -29,7 +27,6 @@ class ProfileCache {
     ProfileCache(RedisDataSource redis, RedisGuard guard, ObjectMapper json,
                  @ConfigProperty(name = "atspro.identity.profile-cache-ttl", defaultValue = "5M") Duration ttl) {
         this.values = redis.value(String.class);
-        this.keys = redis.key();
         this.guard = guard;
         this.json = json;
         this.ttlSeconds = Math.max(1, ttl.toSeconds());
@@ -62,6 +59,6 @@ class ProfileCache {
     }
 
     void onUserChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserChanged change) {
-        guard.run(() -> keys.del(key(change.userId())));
+        guard.delete(key(change.userId()));
     }
 }

@@ -96,6 +96,10 @@ public class ResumeService {
         } catch (JsonResumeFormatException e) {
             throw new InvalidInputException(e.field(), e.getMessage());
         }
+        if (data.equals(new ResumeData(null, null, null, null, null, null))) {
+            // {} or a document of other sections only (projects, awards, ...): most likely the wrong file
+            throw new InvalidInputException("", "has none of basics, work, education, certificates or skills to import");
+        }
         validate(data);
         String name = title != null ? title : data.contactInfo().fullName();
         Resume resume = Resume.written(userId, "import", name, tree(data), clock.instant());

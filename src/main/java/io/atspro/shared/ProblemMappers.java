@@ -152,13 +152,29 @@ public class ProblemMappers {
                 return Problem.of(Response.Status.CONFLICT, "The request conflicts with existing data")
                         .withInstance(uri.getPath()).toResponse();
             }
-            if (state.equals("23514") || state.equals("22001") || state.equals("22003")) {
+            if (state.equals("23514") || state.equals("22001") || state.equals("22003") || state.equals("22008")) {
                 return Problem.of(Response.Status.BAD_REQUEST, "A value is out of its allowed range")
+                        .withInstance(uri.getPath()).toResponse();
+            }
+            // a NUL character (JSON \u0000, URL %00) in text or JSONB: PostgreSQL cannot store it
+            if (state.equals("22021") || state.equals("22P05")) {
+                return Problem.of(Response.Status.BAD_REQUEST, "A value contains a character that cannot be stored (NUL)")
                         .withInstance(uri.getPath()).toResponse();
             }
         }
         if (e instanceof WebApplicationException wae) {
             return webApplication(wae, uri);
+        }
+        if (e instanceof IllegalArgumentException && e.getMessage() != null
+                && e.getMessage().startsWith("Failed to parse media type")) {
+            // RESTEasy Reactive parses Content-Type to pick between several @Consumes of one route
+            return Problem.of(Response.Status.BAD_REQUEST, "The Content-Type header is not a media type")
+                    .withInstance(uri.getPath()).toResponse();
+        }
+        if (e instanceof java.io.IOException && e.getMessage() != null && e.getMessage().contains("multipart")) {
+            // Vert.x could not decode the body as the multipart/form-data its Content-Type announced
+            return Problem.of(Response.Status.BAD_REQUEST, "The multipart body is malformed")
+                    .withInstance(uri.getPath()).toResponse();
         }
         if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
             // a chunked body past quarkus.http.limits.max-body-size: Vert.x has answered 413 already

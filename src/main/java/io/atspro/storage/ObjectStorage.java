@@ -117,8 +117,18 @@ public class ObjectStorage {
         }
     }
 
-    /** A short-lived GET link that downloads the object under {@code filename}. */
+    /**
+     * A short-lived GET link that downloads the object under {@code filename}. The object is looked at first:
+     * signing is local, and a link to a missing object or an unreachable store would only fail at the client.
+     */
     public URI presignedDownload(String key, String filename, Duration ttl) {
+        try {
+            s3.headObject(b -> b.bucket(config.bucket()).key(key));
+        } catch (NoSuchKeyException e) {
+            throw new ResourceNotFoundException("File");
+        } catch (SdkException e) {
+            throw new ServiceUnavailableException("File storage is unavailable; retry shortly", e);
+        }
         try {
             String disposition = "attachment; filename=\"" + filename.replace("\"", "") + "\"";
             return URI.create(presigner.presignGetObject(p -> p.signatureDuration(ttl)

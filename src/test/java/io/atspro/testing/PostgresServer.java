@@ -1,6 +1,7 @@
 package io.atspro.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /** A real PostgreSQL 17 from zonky's binaries on a loopback port (it runs as root here through unshare). */
@@ -20,9 +24,15 @@ public final class PostgresServer implements AutoCloseable {
     public static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path workDir;
+    private final Path dataDir;
+    /** The postmaster's own command line (postmaster.opts) while it is stopped by {@link #stop()}. */
+    private String stoppedOptions;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, Path workDir, Path dataDir) {
         this.postgres = postgres;
+        this.workDir = workDir;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -54,7 +64,7 @@ public final class PostgresServer implements AutoCloseable {
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
             }
-            return new PostgresServer(builder.start());
+            return new PostgresServer(builder.start(), workDir, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
@@ -84,6 +94,61 @@ public final class PostgresServer implements AutoCloseable {
             sql.execute("CREATE DATABASE \"" + database + "\"");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + database, e);
+        }
+    }
+
+    /**
+     * Stops the server (fast shutdown: sessions are cut, committed data stays) without forgetting it:
+     * {@link #startAgain()} brings it back on the same port and data directory. For outage tests.
+     */
+    public synchronized void stop() {
+        if (stoppedOptions != null) {
+            return;
+        }
+        try {
+            String opts = Files.readString(dataDir.resolve("postmaster.opts")).trim();
+            // "<bin>/postgres" "-D" "<data>" "-p" "<port>" "-c" "k=v" ...: everything after the binary
+            int firstArg = opts.indexOf(" \"");
+            pgCtl("-D", dataDir.toString(), "-m", "fast", "-w", "-t", "30", "stop");
+            stoppedOptions = opts.substring(firstArg + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("postmaster.opts of " + dataDir + " could not be read", e);
+        }
+    }
+
+    /** Starts the server stopped by {@link #stop()} again, with its former options; a no-op when running. */
+    public synchronized void startAgain() {
+        if (stoppedOptions == null) {
+            return;
+        }
+        pgCtl("-D", dataDir.toString(), "-o", stoppedOptions, "-w", "-t", "60", "start");
+        stoppedOptions = null;
+    }
+
+    /** Runs pg_ctl of the unpacked binaries as zonky does (in a user namespace when unshare is there: root here). */
+    private void pgCtl(String... args) {
+        try (var dirs = Files.list(workDir)) {
+            Path pgCtl = dirs.filter(d -> d.getFileName().toString().startsWith("PG-"))
+                    .map(d -> d.resolve("bin/pg_ctl")).filter(Files::isExecutable).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No pg_ctl under " + workDir));
+            List<String> command = new ArrayList<>();
+            if (LinuxUtils.isUnshareAvailable()) {
+                command.addAll(List.of("unshare", "-U"));
+            }
+            command.add(pgCtl.toString());
+            command.addAll(List.of(args));
+            Path log = workDir.resolve("pg_ctl-" + port() + ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("pg_ctl " + String.join(" ", args) + " failed, see " + log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

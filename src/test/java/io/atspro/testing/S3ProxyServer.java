@@ -16,11 +16,16 @@ public final class S3ProxyServer implements AutoCloseable {
     public static final String ACCESS_KEY = "atspro-access";
     public static final String SECRET_KEY = "atspro-secret-key";
 
-    private final Process process;
+    private final Path jar;
+    private final Path workDir;
+    private final Path propertiesFile;
     private final int port;
+    private Process process;
 
-    private S3ProxyServer(Process process, int port) {
-        this.process = process;
+    private S3ProxyServer(Path jar, Path workDir, Path propertiesFile, int port) {
+        this.jar = jar;
+        this.workDir = workDir;
+        this.propertiesFile = propertiesFile;
         this.port = port;
     }
 
@@ -48,23 +53,43 @@ public final class S3ProxyServer implements AutoCloseable {
             }
             Path propertiesFile = workDir.resolve("s3proxy-" + port + ".properties");
             Files.writeString(propertiesFile, properties);
-            String java = ProcessHandle.current().info().command().orElse("java");
-            Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar.toAbsolutePath().toString(),
-                    "--properties", propertiesFile.toString()))
-                    .redirectErrorStream(true)
-                    .redirectOutput(workDir.resolve("s3proxy-" + port + ".log").toFile())
-                    .start();
-            S3ProxyServer server = new S3ProxyServer(process, port);
-            try {
-                FreePort.awaitListening(port, Duration.ofSeconds(60), "s3proxy");
-            } catch (RuntimeException e) {
-                server.close();
-                throw e;
-            }
+            S3ProxyServer server = new S3ProxyServer(jar, workDir, propertiesFile, port);
+            server.startAgain();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("s3proxy did not start", e);
         }
+    }
+
+    /**
+     * Starts the process again on the same port after {@link #stop()}; a no-op while it runs. The in-memory
+     * store starts empty: buckets and objects made before are gone.
+     */
+    public synchronized void startAgain() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        try {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            process = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar.toAbsolutePath().toString(),
+                    "--properties", propertiesFile.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("s3proxy-" + port + ".log").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("s3proxy did not start", e);
+        }
+        try {
+            FreePort.awaitListening(port, Duration.ofSeconds(60), "s3proxy");
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /** Stops the process; {@link #startAgain()} brings it back on the same port. */
+    public synchronized void stop() {
+        ChildProcesses.stop(process, Duration.ofSeconds(10));
     }
 
     public int port() {
@@ -77,6 +102,6 @@ public final class S3ProxyServer implements AutoCloseable {
 
     @Override
     public void close() {
-        ChildProcesses.stop(process, Duration.ofSeconds(10));
+        stop();
     }
 }

@@ -1,16 +1,22 @@
 package io.atspro.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.lang.JoseException;
@@ -27,6 +33,7 @@ public final class TestOidcServer implements AutoCloseable {
 
     private final WireMockServer server;
     private final PrivateKey signingKey;
+    private final List<UUID> faults = new CopyOnWriteArrayList<>();
 
     private TestOidcServer(WireMockServer server, PrivateKey signingKey) {
         this.server = server;
@@ -56,6 +63,26 @@ public final class TestOidcServer implements AutoCloseable {
             server.stop();
             throw new IllegalStateException("The test key pair could not be read", e);
         }
+    }
+
+    /** Every request answers 500 (discovery, keys, everything) until {@link #heal()}. */
+    public void answerEverythingWith500() {
+        heal();
+        faults.add(server.stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(500)
+                .withBody("provider down"))).getId());
+    }
+
+    /** Every connection is dropped without an answer, as if the provider were gone, until {@link #heal()}. */
+    public void dropEveryConnection() {
+        heal();
+        faults.add(server.stubFor(any(anyUrl()).atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))).getId());
+    }
+
+    /** Serves discovery and keys again. */
+    public void heal() {
+        faults.forEach(id -> server.removeStubMapping(server.getStubMapping(id).getItem()));
+        faults.clear();
     }
 
     public String issuer() {

@@ -2,6 +2,7 @@ package io.atspro.testing;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.security.PrivateKey;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,8 @@ public final class Tokens {
     private String issuer;
     private String audience = AUDIENCE;
     private long lifetimeSeconds = 300;
+    private String keyId;
+    private PrivateKey signingKey;
 
     private Tokens() {
         this.email = "user-" + subject.substring(0, 8) + "@example.com";
@@ -87,6 +90,13 @@ public final class Tokens {
         return this;
     }
 
+    /** Signs with another key under another key id than the provider's (a forged or rotated-away key). */
+    public Tokens signedWith(String otherKeyId, PrivateKey otherKey) {
+        this.keyId = otherKeyId;
+        this.signingKey = otherKey;
+        return this;
+    }
+
     public String subject() {
         return subject;
     }
@@ -122,7 +132,8 @@ public final class Tokens {
         if (sid != null) {
             claims.claim("sid", sid);
         }
-        return claims.jws().keyId(TestOidcServer.KEY_ID).sign(oidc.signingKey());
+        return claims.jws().keyId(keyId != null ? keyId : TestOidcServer.KEY_ID)
+                .sign(signingKey != null ? signingKey : oidc.signingKey());
     }
 
     /** {@code Bearer <token>}. */
