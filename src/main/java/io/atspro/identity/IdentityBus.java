@@ -37,7 +37,7 @@ class IdentityBus {
     }
 
     void start(@Observes StartupEvent started) {
-        channel.maintainSoon();
+        channel.maintain();
     }
 
     @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

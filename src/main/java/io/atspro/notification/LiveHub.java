@@ -52,7 +52,7 @@ class LiveHub {
     }
 
     void start(@Observes StartupEvent started) {
-        channel.maintainSoon();
+        channel.maintain();
     }
 
     void onReady(@Observes(during = TransactionPhase.AFTER_SUCCESS) Ready ready) {

@@ -2,9 +2,7 @@ package io.atspro.shared;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.pubsub.PubSubCommands;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -45,11 +43,6 @@ public final class RedisChannel {
     /** True while this pod hears its own pings: messages from the other pods reach it. */
     public boolean live() {
         return subscriber != null && pendingSince == 0 && lastPingHeard > subscribedAt;
-    }
-
-    /** Subscribes beside the start, not on its path; the periodic {@link #maintain()} takes over after. */
-    public void maintainSoon() {
-        CompletableFuture.runAsync(this::maintain, Infrastructure.getDefaultWorkerPool());
     }
 
     public synchronized void maintain() {

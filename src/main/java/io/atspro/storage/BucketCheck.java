@@ -2,9 +2,11 @@ package io.atspro.storage;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Provider;
+import jakarta.interceptor.Interceptor;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,9 +19,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 @ApplicationScoped
 class BucketCheck {
 
+    static final int LAST = Interceptor.Priority.PLATFORM_AFTER + 1000;
+
     private static final Logger LOG = Logger.getLogger(BucketCheck.class);
 
-    void onStart(@Observes StartupEvent start, Provider<ObjectStorage> storage, StorageConfig config) {
+    // Last among the start-up observers (after Quarkus's own, which create the Redis clients on the main thread:
+    // Quarkus's Redis recorder must not build them from two threads at once), then off the main thread.
+    void onStart(@Observes @Priority(LAST) StartupEvent start, Provider<ObjectStorage> storage, StorageConfig config) {
         CompletableFuture.runAsync(() -> {
             try {
                 storage.get().ensureBucket();

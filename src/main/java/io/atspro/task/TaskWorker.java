@@ -3,10 +3,12 @@ package io.atspro.task;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
+import jakarta.interceptor.Interceptor;
 import java.net.InetAddress;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +34,9 @@ class TaskWorker {
      * Starts the workers beside the start rather than on it (creating every handler takes a while): a pod
      * scaling up from zero answers requests first; tasks wait that moment.
      */
-    synchronized void onStart(@Observes StartupEvent start) {
+    // Last among the start-up observers (after Quarkus's own, which create the Redis clients on the main thread:
+    // Quarkus's Redis recorder must not build them from two threads at once), then off the main thread.
+    synchronized void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) StartupEvent start) {
         stopped = false;
         if (config.workersEnabled()) {
             CompletableFuture.runAsync(this::startPool, Infrastructure.getDefaultWorkerPool());
