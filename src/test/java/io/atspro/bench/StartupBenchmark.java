@@ -89,6 +89,8 @@ public final class StartupBenchmark {
         }
 
         StringBuilder report = new StringBuilder();
+        report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores; load average at the start: ")
+                .append(loadAverage()).append("\n\n");
         report.append("| variant | start → first authenticated 200 (median, min–max of ").append(runs)
                 .append(") | RSS then (median) | CPU time used by then (median) |\n| --- | --- | --- | --- |\n");
         for (Variant variant : variants) {
@@ -114,6 +116,7 @@ public final class StartupBenchmark {
             System.out.println(line);
             report.append(line).append('\n');
         }
+        report.append("\nLoad average at the end: ").append(loadAverage()).append('\n');
         Path out = Path.of("target", "startup-benchmark.md");
         Files.writeString(out, report.toString());
         System.out.println(report);
@@ -138,6 +141,11 @@ public final class StartupBenchmark {
         }
         System.out.printf(Locale.ROOT, "%s: trained %s (%d MB) in %d s%n", variant.name(), file.getFileName(),
                 Files.size(file) / (1024 * 1024), (System.nanoTime() - started) / 1_000_000_000L);
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
     }
 
     private static boolean trainedForThisPackage(Variant variant) throws IOException {
