@@ -39,7 +39,11 @@ public final class StartupBenchmark {
     private static final Path APP = Path.of("target", "quarkus-app").toAbsolutePath();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
 
-    record Variant(String name, String javaHome, List<String> options, String trainOption) {
+    /** A way to start the service; {@code trainOption} writes the file that {@code options} then read. */
+    record Variant(String name, String javaHome, List<String> options, String trainOption, List<String> shared) {
+        Variant(String name, String javaHome, List<String> options, String trainOption) {
+            this(name, javaHome, options, trainOption, List.of());
+        }
     }
 
     record Sample(double millis, long rssKb, long cpuMillis) {
@@ -65,17 +69,20 @@ public final class StartupBenchmark {
         String jdk25 = System.getProperty("startup.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64");
         Path cds = APP.resolve("app-cds-17.jsa");
         Path aot = APP.resolve("app.aot");
+        Path aotC1 = APP.resolve("app-c1-serial.aot");
         List<Variant> variants = new ArrayList<>(List.of(
                 new Variant("JDK 17", jdk17, List.of(), null),
                 new Variant("JDK 25", jdk25, List.of(), null),
                 new Variant("JDK 17 + AppCDS", jdk17, List.of("-XX:SharedArchiveFile=" + cds),
                         "-XX:ArchiveClassesAtExit=" + cds),
                 new Variant("JDK 25 + AOT cache", jdk25, List.of("-XX:AOTCache=" + aot),
-                        "-XX:AOTCacheOutput=" + aot)));
+                        "-XX:AOTCacheOutput=" + aot),
+                // the JIT and GC threads compete with the start for two cores: C1 only, one GC thread
+                new Variant("JDK 25 + AOT cache + C1 + Serial GC", jdk25, List.of("-XX:AOTCache=" + aotC1),
+                        "-XX:AOTCacheOutput=" + aotC1, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))));
         if (!only.isEmpty()) {
             List<String> wanted = only;
-            variants.removeIf(v -> wanted.stream().noneMatch(w -> v.name().toLowerCase(Locale.ROOT)
-                    .replace(" ", "").equals(w.toLowerCase(Locale.ROOT).replace(" ", ""))));
+            variants.removeIf(v -> wanted.stream().noneMatch(w -> normalized(v.name()).equals(normalized(w))));
         }
 
         TestStack stack = TestStack.get();
@@ -99,7 +106,8 @@ public final class StartupBenchmark {
             }
             List<Sample> samples = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
-                List<String> options = new ArrayList<>(variant.options());
+                List<String> options = new ArrayList<>(variant.shared());
+                options.addAll(variant.options());
                 options.addAll(extra);
                 try (App app = App.start(variant.javaHome(), options, stack.config(), port, "run" + i)) {
                     double millis = app.awaitAuthenticatedOk(token, Duration.ofSeconds(120));
@@ -130,7 +138,8 @@ public final class StartupBenchmark {
         Path file = trained(variant);
         Files.deleteIfExists(file);
         long started = System.nanoTime();
-        List<String> options = new ArrayList<>(extra);
+        List<String> options = new ArrayList<>(variant.shared());
+        options.addAll(extra);
         options.add(variant.trainOption());
         try (App app = App.start(variant.javaHome(), options, config, port, "train")) {
             app.awaitAuthenticatedOk(token, Duration.ofSeconds(180));
@@ -141,6 +150,11 @@ public final class StartupBenchmark {
         }
         System.out.printf(Locale.ROOT, "%s: trained %s (%d MB) in %d s%n", variant.name(), file.getFileName(),
                 Files.size(file) / (1024 * 1024), (System.nanoTime() - started) / 1_000_000_000L);
+    }
+
+    /** "JDK 25 + AOT cache + C1" → "jdk25aotcachec1": {@code only=jdk25+aotcache+c1} picks it. */
+    private static String normalized(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     private static String loadAverage() throws IOException {
