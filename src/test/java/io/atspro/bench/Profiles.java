@@ -6,50 +6,58 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Aggregates the {@code jdk.ExecutionSample} events of a JFR recording: the top frames (where the CPU time is spent,
- * self) and, for a few areas of the request path, the share of samples with a frame of that area anywhere on the
- * stack (inclusive). The same view as {@code jfr print --events jdk.ExecutionSample} grouped by hand.
+ * Aggregates the {@code jdk.ExecutionSample} events of a JFR recording (what {@code jfr print --events
+ * jdk.ExecutionSample} lists, grouped): each sample is charged to the library of its nearest non-JDK frame (so time
+ * in {@code BigInteger} called by jose4j counts as token verification), then the top frames (self) and the methods
+ * most often on the stack (inclusive).
  */
 final class Profiles {
 
-    /** Areas of the request path, by the frames that belong to them (checked in this order for "self"). */
-    static final Map<String, Predicate<String>> AREAS = areas();
+    /** Libraries of the request path, by package prefix; the first that matches a frame wins. */
+    static final Map<String, List<String>> AREAS = areas();
 
-    private static Map<String, Predicate<String>> areas() {
-        Map<String, Predicate<String>> areas = new LinkedHashMap<>();
-        areas.put("token verification (quarkus-oidc, jose4j, smallrye-jwt)", f -> f.startsWith("io.quarkus.oidc.")
-                || f.startsWith("org.jose4j.") || f.startsWith("io.smallrye.jwt."));
-        areas.put("identity filter + rate limiter (io.atspro.identity)", f -> f.startsWith("io.atspro.identity."));
-        areas.put("security checks (io.quarkus.security, vertx-http auth)", f -> f.startsWith("io.quarkus.security.")
-                || f.startsWith("io.quarkus.vertx.http.runtime.security."));
-        areas.put("Redis client", f -> f.startsWith("io.vertx.redis.") || f.startsWith("io.quarkus.redis."));
-        areas.put("Hibernate ORM", f -> f.startsWith("org.hibernate."));
-        areas.put("pgjdbc", f -> f.startsWith("org.postgresql."));
-        areas.put("Agroal pool + Narayana transactions", f -> f.startsWith("io.agroal.") || f.startsWith("com.arjuna.")
-                || f.startsWith("io.quarkus.narayana."));
-        areas.put("Jackson", f -> f.startsWith("com.fasterxml.jackson."));
-        areas.put("RESTEasy Reactive", f -> f.startsWith("org.jboss.resteasy.reactive."));
-        areas.put("Vert.x + Netty", f -> f.startsWith("io.vertx.") || f.startsWith("io.netty."));
-        areas.put("ATSPro (other)", f -> f.startsWith("io.atspro."));
+    private static Map<String, List<String>> areas() {
+        Map<String, List<String>> areas = new LinkedHashMap<>();
+        areas.put("token verification (quarkus-oidc, jose4j, smallrye-jwt)",
+                List.of("io.quarkus.oidc.", "org.jose4j.", "io.smallrye.jwt."));
+        areas.put("ATSPro identity filter + rate limiter", List.of("io.atspro.identity."));
+        areas.put("Quarkus security", List.of("io.quarkus.security.", "io.quarkus.vertx.http.runtime.security."));
+        areas.put("Redis client", List.of("io.vertx.redis.", "io.quarkus.redis."));
+        areas.put("Hibernate ORM + Panache", List.of("org.hibernate.", "io.quarkus.hibernate."));
+        areas.put("pgjdbc", List.of("org.postgresql."));
+        areas.put("Agroal + Narayana", List.of("io.agroal.", "com.arjuna.", "io.quarkus.narayana.", "io.quarkus.agroal."));
+        areas.put("Jackson", List.of("com.fasterxml.jackson."));
+        areas.put("RESTEasy Reactive", List.of("org.jboss.resteasy.reactive.", "io.quarkus.resteasy.reactive."));
+        areas.put("Micrometer", List.of("io.micrometer.", "io.quarkus.micrometer."));
+        areas.put("Netty", List.of("io.netty."));
+        areas.put("Vert.x", List.of("io.vertx.", "io.quarkus.vertx."));
+        areas.put("ArC (CDI)", List.of("io.quarkus.arc."));
+        areas.put("Mutiny + context propagation", List.of("io.smallrye.mutiny.", "io.smallrye.context."));
+        areas.put("ATSPro (other)", List.of("io.atspro."));
+        areas.put("other libraries", List.of("io.", "org.", "com.", "net."));
         return areas;
     }
 
     private Profiles() {
     }
 
+    /** {@code Profiles <recording.jfr> [top]}: the summary of a recording taken by hand. */
+    public static void main(String[] args) throws IOException {
+        System.out.println(summarize(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 30));
+    }
+
     static String summarize(Path recording, int top) throws IOException {
         List<RecordedEvent> events = RecordingFile.readAllEvents(recording).stream()
                 .filter(e -> e.getEventType().getName().equals("jdk.ExecutionSample")).toList();
         Map<String, Integer> self = new LinkedHashMap<>();
-        Map<String, Integer> inclusive = new LinkedHashMap<>();
-        AREAS.keySet().forEach(a -> inclusive.put(a, 0));
+        Map<String, Integer> byArea = new LinkedHashMap<>();
+        Map<String, Integer> methods = new LinkedHashMap<>();
         int samples = 0;
         for (RecordedEvent event : events) {
             RecordedStackTrace stack = event.getStackTrace();
@@ -60,23 +68,34 @@ final class Profiles {
             List<RecordedFrame> frames = stack.getFrames();
             RecordedFrame first = frames.get(0);
             self.merge(name(first), 1, Integer::sum);
-            for (Map.Entry<String, Predicate<String>> area : AREAS.entrySet()) {
-                if (frames.stream().anyMatch(f -> area.getValue().test(name(f)))) {
-                    inclusive.merge(area.getKey(), 1, Integer::sum);
-                }
-            }
+            frames.stream().map(Profiles::name).distinct().forEach(m -> methods.merge(m, 1, Integer::sum));
+            byArea.merge(area(frames), 1, Integer::sum);
         }
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "JFR %s: %d execution samples%n", recording.getFileName(), samples));
-        out.append("inclusive share of samples (a frame of the area anywhere on the stack):\n");
-        for (Map.Entry<String, Integer> area : inclusive.entrySet()) {
-            out.append(String.format(Locale.ROOT, "  %5.1f %%  %s%n", pct(area.getValue(), samples), area.getKey()));
-        }
-        out.append("top frames (self):\n");
+        out.append("by library (of the nearest non-JDK frame):\n");
         int total = samples;
+        byArea.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+                .forEach(e -> out.append(String.format(Locale.ROOT, "  %5.1f %%  %s%n", pct(e.getValue(), total), e.getKey())));
+        out.append("top frames (self):\n");
         self.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(top)
                 .forEach(e -> out.append(String.format(Locale.ROOT, "  %5.1f %%  %s%n", pct(e.getValue(), total), e.getKey())));
+        out.append("top methods (inclusive):\n");
+        methods.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(top * 2L)
+                .forEach(e -> out.append(String.format(Locale.ROOT, "  %5.1f %%  %s%n", pct(e.getValue(), total), e.getKey())));
         return out.toString();
+    }
+
+    static String area(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String name = name(frame);
+            for (Map.Entry<String, List<String>> area : AREAS.entrySet()) {
+                if (area.getValue().stream().anyMatch(name::startsWith)) {
+                    return area.getKey();
+                }
+            }
+        }
+        return "JDK only";
     }
 
     private static String name(RecordedFrame frame) {
