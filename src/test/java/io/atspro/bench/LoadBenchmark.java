@@ -752,22 +752,25 @@ public final class LoadBenchmark {
         setUp();
         startService(List.of());
         prepareUsers();
+        // the warm-up moves applications of its own: the measured run's start in the saved state
+        Path warmup = write("soak-warmup", soakRequests(freshApplications(10)));
         Path requests = write("soak", soakRequests(freshApplications(10)));
         say("soak: %d min at c=%d after a %d s warm-up", options.minutes, options.soakConcurrency, 60);
-        wrk("soak warm-up", requests, options.soakConcurrency, 60, false);
+        wrk("soak warm-up", warmup, options.soakConcurrency, 60, false);
         long heapStart = heapAfterFullGc();
         List<String> samples = new ArrayList<>();
         List<long[]> series = new ArrayList<>();
         Thread sampler = new Thread(() -> {
             try {
-                for (int minute = 0; minute <= options.minutes; minute++) {
+                Thread.sleep(30_000);
+                for (int minute = 0; minute < options.minutes; minute++) {
                     long[] s = {service.threads(), service.establishedSockets(), service.rssKb() / 1024, heapUsedMb()};
                     series.add(s);
-                    String line = String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %s |", minute, s[0], s[1], s[2],
-                            s[3], loadAverage());
+                    String line = String.format(Locale.ROOT, "| %d.5 | %d | %d | %d | %d | %s |", minute, s[0], s[1],
+                            s[2], s[3], loadAverage());
                     samples.add(line);
-                    say("soak minute %d: threads %d, established sockets %d, RSS %d MB, heap used %d MB", minute, s[0],
-                            s[1], s[2], s[3]);
+                    say("soak minute %d.5: threads %d, established sockets %d, RSS %d MB, heap used %d MB", minute,
+                            s[0], s[1], s[2], s[3]);
                     Thread.sleep(60_000);
                 }
             } catch (InterruptedException stop) {
