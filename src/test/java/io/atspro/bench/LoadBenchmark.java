@@ -69,8 +69,10 @@ import org.postgresql.PGConnection;
  * (the calendar feed, {@code @PermitAll}: with a bearer token the token is verified, the rate limiter counts and the
  * identity is resolved, as on every API call; without one none of that runs).
  *
- * <p>Arguments ({@code -Dload.args="..."}): {@code seconds=30 warmup=10 c=16 sweep=8,16,32 users=200
- * data-users=5000 applications=250000 postings=50000 heap=512m only=get-one,search profile=get-one limiter-ab},
+ * <p>Arguments ({@code -Dload.args="..."}): {@code seconds=30 warmup=10 c=16 sweep=4,8,16,32 users=200
+ * data-users=5000 applications=250000 postings=50000 heap=512m only=get-one,search profile=get-one limiter-ab
+ * jdk=/usr/lib/jvm/temurin-25-jdk-amd64} (only: get-one, list, search, dashboard, create, status, auth; jdk: the
+ * service's JDK, default the one running the harness),
  * or {@code soak minutes=10 soak-c=8}. Report: {@code target/load-benchmark.md} (soak: {@code target/soak.md}).
  */
 public final class LoadBenchmark {
@@ -85,7 +87,7 @@ public final class LoadBenchmark {
 
     record Options(boolean soak, int seconds, int warmup, int concurrency, List<Integer> sweep, int users,
                    int dataUsers, int applications, int postings, String heap, Set<String> only, Set<String> profile,
-                   boolean limiterAb, int minutes, int soakConcurrency, String command) {
+                   boolean limiterAb, int minutes, int soakConcurrency, String jdk, String command) {
 
         static Options parse(String[] raw) {
             List<String> args = Arrays.stream(String.join(" ", raw).trim().split("\\s+")).filter(a -> !a.isBlank())
@@ -105,7 +107,7 @@ public final class LoadBenchmark {
                     Integer.parseInt(values.getOrDefault("seconds", "30")),
                     Integer.parseInt(values.getOrDefault("warmup", "10")),
                     c,
-                    list(values.getOrDefault("sweep", "8,16,32")).stream().map(Integer::parseInt).toList(),
+                    list(values.getOrDefault("sweep", "4,8,16,32")).stream().map(Integer::parseInt).toList(),
                     Integer.parseInt(values.getOrDefault("users", "200")),
                     Integer.parseInt(values.getOrDefault("data-users", "5000")),
                     Integer.parseInt(values.getOrDefault("applications", "250000")),
@@ -116,6 +118,7 @@ public final class LoadBenchmark {
                     flags.contains("limiter-ab"),
                     Integer.parseInt(values.getOrDefault("minutes", "10")),
                     Integer.parseInt(values.getOrDefault("soak-c", "8")),
+                    values.getOrDefault("jdk", System.getProperty("java.home")),
                     "./mvnw -Pload-bench" + (args.isEmpty() ? "" : " -Dload.args=\"" + String.join(" ", args) + "\""));
         }
 
@@ -889,7 +892,7 @@ public final class LoadBenchmark {
                 "-Datspro.rate-limit.requests-per-minute=1000000000"));
         options.addAll(extra);
         long started = System.nanoTime();
-        service = Service.start(System.getProperty("java.home"), options, stack.config(), FreePort.find());
+        service = Service.start(this.options.jdk, options, stack.config(), FreePort.find());
         String probe = Tokens.user().subject("load-bench-probe").email("load-bench-probe@bench.test").bearer();
         service.awaitOk(probe, Duration.ofSeconds(180));
         say("service (pid %d, %s) answered in %.1f s: %s", service.pid(), service.javaVersion, seconds(started),
