@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 class ApplicationRepository implements PanacheRepositoryBase<Application, UUID> {
@@ -24,6 +25,15 @@ class ApplicationRepository implements PanacheRepositoryBase<Application, UUID> 
 
     Optional<Application> findOwned(String userId, UUID id) {
         return find("id = ?1 and userId = ?2", id, userId).firstResultOptional();
+    }
+
+    /**
+     * For answering only: loaded read-only, so the session keeps no snapshot of it (no deep copy of the JSON
+     * columns for dirty checking, which was a tenth of the ORM's time on GET /applications/{id}).
+     */
+    Optional<Application> readOwned(String userId, UUID id) {
+        return find("id = ?1 and userId = ?2", id, userId).withHint(HibernateHints.HINT_READ_ONLY, true)
+                .firstResultOptional();
     }
 
     Optional<Application> lockOwned(String userId, UUID id) {
@@ -53,8 +63,8 @@ class ApplicationRepository implements PanacheRepositoryBase<Application, UUID> 
         }
         Sort order = Sort.by(SORTABLE.get(sort), ascending ? Sort.Direction.Ascending : Sort.Direction.Descending,
                 Sort.NullPrecedence.NULLS_LAST).and("id");
-        PanacheQuery<Application> query = find(where.toString(), order, params);
-        return Pages.of(query, request);
+        PanacheQuery<Application> query = find(where.toString(), order, params).withHint(HibernateHints.HINT_READ_ONLY, true);
+        return Pages.of(query, request, () -> count(where.toString(), params));
     }
 
     /** Applications of the user applied in [from, to). */

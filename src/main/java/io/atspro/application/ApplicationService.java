@@ -124,7 +124,8 @@ public class ApplicationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ApplicationViews.ApplicationView get(String userId, UUID id) {
-        return ApplicationViews.of(owned(userId, id));
+        return ApplicationViews.of(applications.readOwned(userId, id)
+                .orElseThrow(() -> new ResourceNotFoundException("Application")));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

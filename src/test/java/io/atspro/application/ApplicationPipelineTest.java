@@ -167,6 +167,15 @@ class ApplicationPipelineTest {
                 .then().body("items.company_name", contains("Gamma"));
         given().header("Authorization", bearer).queryParam("status", "saved").queryParam("status", "applied")
                 .get("/api/v1/applications").then().body("total", equalTo(3));
+        // the total of a full page is counted; of a partial page it is known without a count; past the end, counted
+        given().header("Authorization", bearer).queryParam("size", "2").get("/api/v1/applications")
+                .then().body("items", hasSize(2)).body("total", equalTo(3));
+        given().header("Authorization", bearer).queryParam("size", "2").queryParam("page", "1").get("/api/v1/applications")
+                .then().body("items", hasSize(1)).body("total", equalTo(3));
+        given().header("Authorization", bearer).queryParam("size", "2").queryParam("page", "5").get("/api/v1/applications")
+                .then().body("items", hasSize(0)).body("total", equalTo(3));
+        given().header("Authorization", bearer).queryParam("status", "applied").queryParam("company", "a")
+                .queryParam("size", "1").get("/api/v1/applications").then().body("items", hasSize(1)).body("total", equalTo(2));
         given().header("Authorization", bearer).queryParam("status", "hired").get("/api/v1/applications")
                 .then().statusCode(400).contentType("application/problem+json");
         given().header("Authorization", bearer).queryParam("sort", "salary").get("/api/v1/applications")
