@@ -606,6 +606,8 @@ public final class LoadBenchmark {
         double elapsed = seconds(t0);
         long[] cpu1 = cpuTicks();
         String load = loadAverage();
+        out.lines().filter(l -> l.startsWith("LOADBENCH-FIRST-ERROR ")).forEach(l -> say("%s: first error answer %s",
+                endpoint, l.substring(22)));
         Matcher m = LOADBENCH.matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("No LOADBENCH line in wrk's output:\n" + out);
