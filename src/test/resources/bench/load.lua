@@ -47,6 +47,7 @@ function init(args)
    position = id
    non2xx = 0
    statuses = ""
+   first_error = ""
    counts = {}
 end
 
@@ -69,6 +70,9 @@ end
 function response(status, headers, body)
    if status < 200 or status > 299 then
       non2xx = non2xx + 1
+      if first_error == "" then
+         first_error = status .. " " .. string.sub(body or "", 1, 300):gsub("%s", " ")
+      end
       counts[status] = (counts[status] or 0) + 1
       local parts = {}
       for code, n in pairs(counts) do
@@ -86,6 +90,12 @@ function done(summary, latency, requests)
       local s = thread:get("statuses")
       if s ~= "" then
          table.insert(detail, s)
+      end
+   end
+   for _, thread in ipairs(threads) do
+      local first = thread:get("first_error")
+      if first ~= "" then
+         io.write("LOADBENCH-FIRST-ERROR " .. first .. "\n")
       end
    end
    local e = summary.errors

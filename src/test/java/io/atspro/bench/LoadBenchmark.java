@@ -606,6 +606,8 @@ public final class LoadBenchmark {
         double elapsed = seconds(t0);
         long[] cpu1 = cpuTicks();
         String load = loadAverage();
+        out.lines().filter(l -> l.startsWith("LOADBENCH-FIRST-ERROR ")).forEach(l -> say("%s: first error answer %s",
+                endpoint, l.substring(22)));
         Matcher m = LOADBENCH.matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("No LOADBENCH line in wrk's output:\n" + out);
@@ -823,7 +825,10 @@ public final class LoadBenchmark {
         long socketsFirst = series.subList(0, Math.max(1, half)).stream().mapToLong(s -> s[1]).max().orElse(0);
         long socketsLast = series.subList(half, series.size()).stream().mapToLong(s -> s[1]).max().orElse(0);
         long errors = run.non2xx() + run.socketErrors();
-        boolean pass = errors == 0 && growth <= 10 && threadsLast <= threadsFirst && socketsLast <= socketsFirst;
+        // the worker pool and the connection pools breathe by a few: growth is more than that, half against half
+        boolean threadsGrew = threadsLast > threadsFirst + 2;
+        boolean socketsGrew = socketsLast > socketsFirst + 2;
+        boolean pass = errors == 0 && growth <= 10 && !threadsGrew && !socketsGrew;
 
         StringBuilder md = new StringBuilder("# Soak\n\n");
         md.append(String.format(Locale.ROOT, "%s, `%s`. Machine: %d cores, service JVM %s, `-Xms%s -Xmx%s`. Load "
@@ -843,10 +848,11 @@ public final class LoadBenchmark {
         md.append("| minute | threads | established TCP sockets | RSS MB | heap used MB (no GC) | load avg |\n"
                 + "| ---: | ---: | ---: | ---: | ---: | --- |\n");
         samples.forEach(s -> md.append(s).append('\n'));
-        md.append(String.format(Locale.ROOT, "%nThreads: max %d in the first half, %d in the second; sockets: %d, %d.%n%n"
+        md.append(String.format(Locale.ROOT, "%nThreads: max %d in the first half, %d in the second; sockets: %d, %d "
+                        + "(growth: more than 2 above the first half's maximum).%n%n"
                         + "**%s**: error answers %d, heap growth %+.1f %%, threads %s, connections %s.%n%n",
                 threadsFirst, threadsLast, socketsFirst, socketsLast, pass ? "PASS" : "FAIL", errors, growth,
-                threadsLast <= threadsFirst ? "no growth" : "grew", socketsLast <= socketsFirst ? "no growth" : "grew"));
+                threadsGrew ? "grew" : "no growth", socketsGrew ? "grew" : "no growth"));
         md.append("Log of the run:\n\n```\n").append(log).append("```\n");
         Path out = Path.of("target", "soak.md");
         Files.writeString(out, md.toString());
