@@ -873,6 +873,10 @@ public final class LoadBenchmark {
                 for (int u = 0; u < users; u++) {
                     int token = u + 1;
                     List<UUID> ids = fixture.applications.get(u);
+                    // Every block has an even length, so every status move sits at an even index and one wrk
+                    // thread sends them all, in list order: two threads drifting apart over the repetitions could
+                    // send "saved" before the other sent the "pending" it undoes (a correct 409, not an error).
+                    int blockStart = out.size();
                     out.add(Req.post(token, "/api/v1/applications/" + fresh.get(u).get(k) + "/status",
                             "{\"status\":\"" + status + "\"}"));
                     for (int i = 0; i < 4; i++) {
@@ -894,6 +898,9 @@ public final class LoadBenchmark {
                                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"resume-" + u
                                 + "-" + k + ".txt\"\r\nContent-Type: text/plain\r\n\r\n" + resume + "\r\n--" + boundary + "--\r\n";
                         out.add(new Req("POST", token, "/api/v1/documents", "multipart/form-data; boundary=" + boundary, body));
+                    }
+                    if ((out.size() - blockStart) % 2 != 0) {
+                        out.add(Req.get(token, "/api/v1/applications/" + ids.get(k % ids.size())));
                     }
                 }
             }
