@@ -1,6 +1,7 @@
 package io.atspro.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,7 +12,13 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return TestStack.get().config();
+        Map<String, String> config = new LinkedHashMap<>(TestStack.get().config());
+        if (TestStack.withKeycloak()) {
+            // The end-to-end suite's packaged service runs the prod profile; like the pods GracefulShutdownIT starts,
+            // it may fetch job pages from the loopback board server (a task any of them can pick up).
+            config.put("atspro.jobs.fetch.allow-private-networks", "true");
+        }
+        return config;
     }
 
     @Override
