@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -64,25 +65,21 @@ public class ObjectStorage {
 
     /** Streams a file from disk to S3. */
     public void put(String key, Path file, String contentType) {
-        try {
-            try {
-                s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType(contentType), RequestBody.fromFile(file));
-            } catch (NoSuchBucketException e) {
-                ensureBucket();
-                s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType(contentType), RequestBody.fromFile(file));
-            }
-        } catch (SdkException e) {
-            throw new ServiceUnavailableException("File storage is unavailable; retry shortly", e);
-        }
+        put(key, contentType, () -> RequestBody.fromFile(file));
     }
 
     public void put(String key, byte[] content, String contentType) {
+        put(key, contentType, () -> RequestBody.fromBytes(content));
+    }
+
+    /** One write; a bucket not made yet (the start-up check runs beside the start) is made, then written again. */
+    private void put(String key, String contentType, Supplier<RequestBody> body) {
         try {
             try {
-                s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType(contentType), RequestBody.fromBytes(content));
+                s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType(contentType), body.get());
             } catch (NoSuchBucketException e) {
                 ensureBucket();
-                s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType(contentType), RequestBody.fromBytes(content));
+                s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType(contentType), body.get());
             }
         } catch (SdkException e) {
             throw new ServiceUnavailableException("File storage is unavailable; retry shortly", e);
