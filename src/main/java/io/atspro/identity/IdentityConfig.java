@@ -19,6 +19,17 @@ public interface IdentityConfig {
     @WithDefault("10000")
     int cacheMaxEntries();
 
+    /**
+     * How long a pod accepts a bearer token it has verified without verifying it again (never past the token's
+     * expiry); {@code 0} verifies every request. See {@link VerifiedTokens}.
+     */
+    @WithDefault("2M")
+    Duration tokenCacheTtl();
+
+    /** The most verified tokens a pod keeps in memory. */
+    @WithDefault("4096")
+    int tokenCacheMaxEntries();
+
     /** How long a revoked session stays refused (at least the provider's SSO session lifetime). */
     @WithDefault("30D")
     Duration revokedSessionRetention();
