@@ -7,6 +7,7 @@ import io.atspro.shared.RedisChannel;
 import io.atspro.shared.RedisGuard;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,8 +41,12 @@ class LiveHub {
     record Ready(String userId, NotificationView view) {
     }
 
+    /** How soon a client whose stream this pod ended because it is stopping should reconnect (to another pod). */
+    private static final long RECONNECT_MILLIS = 1_000;
+
     private final String pod = UUID.randomUUID().toString();
     private final Map<String, Set<Stream>> streams = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
     private final ObjectMapper json;
     private final RedisChannel channel;
 
@@ -53,6 +58,21 @@ class LiveHub {
 
     void start(@Observes StartupEvent started) {
         channel.maintain();
+    }
+
+    /**
+     * SIGTERM (the start of the shutdown delay, before requests are drained): every open stream ends now, telling
+     * its client to reconnect in a second, which the Service sends to another pod and Last-Event-ID makes lossless.
+     * An open stream is a request in flight: left open, each would hold the pod for the whole drain timeout.
+     * Streams opened from now on end at once, the same way.
+     */
+    void stop(@Observes ShutdownDelayInitiatedEvent shutdown) {
+        stopping = true;
+        int ended = openStreams();
+        streams.values().forEach(set -> set.forEach(Stream::endForReconnect));
+        if (ended > 0) {
+            LOG.infof("Stopping: %d notification stream(s) ended, their clients reconnect elsewhere", ended);
+        }
     }
 
     void onReady(@Observes(during = TransactionPhase.AFTER_SUCCESS) Ready ready) {
@@ -90,6 +110,9 @@ class LiveHub {
     Stream open(String userId, SseEventSink sink, Sse sse, long lastSeen) {
         Stream stream = new Stream(userId, sink, sse, lastSeen);
         streams.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(stream);
+        if (stopping) {
+            stream.endForReconnect();
+        }
         return stream;
     }
 
@@ -169,6 +192,21 @@ class LiveHub {
                 close();
                 return false;
             }
+        }
+
+        /** Ends the stream with a reconnection delay for the client's EventSource. */
+        synchronized void endForReconnect() {
+            if (!sink.isClosed()) {
+                try {
+                    sink.send(sse.newEventBuilder().comment("this server is stopping: reconnect")
+                            .reconnectDelay(RECONNECT_MILLIS).build())
+                            .whenComplete((sent, failed) -> close());
+                    return;
+                } catch (RuntimeException e) {
+                    // closed meanwhile by the client
+                }
+            }
+            close();
         }
 
         void close() {

@@ -288,10 +288,12 @@ class KubernetesManifestsTest {
             long grace = pod.spec().getTerminationGracePeriodSeconds() == null ? 30
                     : pod.spec().getTerminationGracePeriodSeconds();
             Map<String, String> config = rendered.data("ConfigMap", CONFIG_MAP, "data");
-            Duration budget = duration(config.getOrDefault("ATSPRO_SHUTDOWN_TIMEOUT", "15S"))
+            Duration budget = duration(config.getOrDefault("ATSPRO_SHUTDOWN_DELAY", "3S"))
+                    .plus(duration(config.getOrDefault("ATSPRO_SHUTDOWN_TIMEOUT", "15S")))
                     .plus(duration(config.getOrDefault("ATSPRO_TASKS_SHUTDOWN_GRACE", "10S")));
-            assertThat(grace).as(pod.where() + ".terminationGracePeriodSeconds >= ATSPRO_SHUTDOWN_TIMEOUT (requests) "
-                    + "+ ATSPRO_TASKS_SHUTDOWN_GRACE (tasks) = " + budget).isGreaterThanOrEqualTo(budget.toSeconds());
+            assertThat(grace).as(pod.where() + ".terminationGracePeriodSeconds >= ATSPRO_SHUTDOWN_DELAY (readiness "
+                    + "down) + ATSPRO_SHUTDOWN_TIMEOUT (requests) + ATSPRO_TASKS_SHUTDOWN_GRACE (tasks) = " + budget)
+                    .isGreaterThanOrEqualTo(budget.toSeconds());
         }
         for (Resource pdb : rendered.ofKind("PodDisruptionBudget")) {
             selects(pdb.file() + " PodDisruptionBudget/" + pdb.name() + " spec.selector.matchLabels",

@@ -11,8 +11,10 @@ import io.atspro.testing.FreePort;
 import io.atspro.testing.PackagedApp;
 import io.atspro.testing.TestStack;
 import io.atspro.testing.devstack.HttpProbe;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +39,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SIGTERM to a packaged pod in the middle of work: the request it is reading finishes with its answer, the task
- * it is running goes back to the queue at once, and another pod runs that task to the end.
+ * it is running goes back to the queue at once, and another pod runs that task to the end; its open notification
+ * streams end at once, telling their clients to reconnect elsewhere.
  */
 class GracefulShutdownIT {
 
@@ -113,6 +117,43 @@ class GracefulShutdownIT {
         assertThat(Db.text("SELECT status FROM tasks WHERE id = ?::uuid", taskId)).isEqualTo("completed");
         assertThat(Db.count("SELECT retry_count FROM tasks WHERE id = ?::uuid", taskId)).isZero();
         assertThat(Db.text("SELECT parsed_data::text FROM jobs WHERE id = ?::uuid", jobId)).contains("Platform Engineer");
+    }
+
+    @Test
+    void sigtermEndsOpenNotificationStreamsWithAReconnectHintSoTheyDoNotHoldTheDrain() throws Exception {
+        String token = TestStack.get().keycloak().tokenFor("bob", "bob");
+        Pod pod = startPod("streams");
+        HttpResponse<InputStream> stream = HTTP.send(HttpRequest.newBuilder(pod.uri("/api/v1/notifications/stream"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (Exception closed) {
+                lines.add("(closed: " + closed + ")");
+            }
+        }, "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        Thread.sleep(500);
+
+        long sigterm = System.nanoTime();
+        pod.process().destroy(); // SIGTERM
+        reader.join(10_000);
+        assertThat(reader.isAlive()).as("the stream ended after SIGTERM").isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - sigterm)).as("at once, not after the delay")
+                .isLessThan(Duration.ofSeconds(2));
+        assertThat(lines).as("with the reconnect hint").anyMatch(line -> line.replace(" ", "").equals("retry:1000"));
+
+        assertThat(pod.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
+        // the 3 s delay, then no request left to drain: well before the 15 s drain timeout the stream would hold
+        assertThat(Duration.ofNanos(System.nanoTime() - sigterm)).isLessThan(Duration.ofSeconds(9));
+        assertThat(Files.readString(pod.log())).contains("1 notification stream(s) ended");
     }
 
     private static final String BOUNDARY = "atspro-graceful-shutdown";
