@@ -64,7 +64,8 @@ import org.postgresql.PGConnection;
  *
  * <p>Every endpoint gets a {@code warmup}-second wrk run and then a {@code seconds}-second measured run at
  * {@code c} connections ({@code src/test/resources/bench/load.lua} replays a request list written here, rotating over
- * the users). GET one application is also run at each concurrency of {@code sweep}; pgbench runs at each
+ * the users). GET one application is also run at each concurrency of {@code sweep}, and so are the endpoints of
+ * {@code sweep-endpoints} (e.g. {@code sweep-endpoints=list,search,dashboard,create,status}); pgbench runs at each
  * concurrency used. Authentication's cost is measured on the one route that answers both with and without a token
  * (the calendar feed, {@code @PermitAll}: with a bearer token the token is verified, the rate limiter counts and the
  * identity is resolved, as on every API call; without one none of that runs).
@@ -87,7 +88,8 @@ public final class LoadBenchmark {
 
     record Options(boolean soak, int seconds, int warmup, int concurrency, List<Integer> sweep, int users,
                    int dataUsers, int applications, int postings, String heap, Set<String> only, Set<String> profile,
-                   boolean limiterAb, int minutes, int soakConcurrency, String jdk, int jitWarmup, String command) {
+                   boolean limiterAb, int minutes, int soakConcurrency, String jdk, int jitWarmup, String command,
+                   Set<String> sweepEndpoints) {
 
         static Options parse(String[] raw) {
             List<String> args = Arrays.stream(String.join(" ", raw).trim().split("\\s+")).filter(a -> !a.isBlank())
@@ -120,7 +122,8 @@ public final class LoadBenchmark {
                     Integer.parseInt(values.getOrDefault("soak-c", "8")),
                     values.getOrDefault("jdk", System.getProperty("java.home")),
                     Integer.parseInt(values.getOrDefault("jit-warmup", "60")),
-                    "./mvnw -Pload-bench" + (args.isEmpty() ? "" : " -Dload.args=\"" + String.join(" ", args) + "\""));
+                    "./mvnw -Pload-bench" + (args.isEmpty() ? "" : " -Dload.args=\"" + String.join(" ", args) + "\""),
+                    new LinkedHashSet<>(list(values.getOrDefault("sweep-endpoints", ""))));
         }
 
         private static List<String> list(String value) {
@@ -195,7 +198,7 @@ public final class LoadBenchmark {
         List<Pgbench> pgbench = new ArrayList<>();
         Set<Integer> clients = new LinkedHashSet<>();
         clients.add(options.concurrency);
-        if (options.wanted("get-one")) {
+        if (options.wanted("get-one") || !options.sweepEndpoints.isEmpty()) {
             clients.addAll(options.sweep);
         }
         for (int c : clients) {
@@ -239,6 +242,21 @@ public final class LoadBenchmark {
                 Run existing = runs.stream().filter(r -> r.endpoint().equals("get-one") && r.concurrency() == sc)
                         .findFirst().orElse(null);
                 sweep.add(existing != null ? existing : measure("get-one", lists.get("get-one"), lists.get("get-one"), sc));
+            }
+        }
+        // the other endpoints at the sweep's connection counts too: where each peaks, and its p99 there
+        for (String endpoint : options.sweepEndpoints) {
+            for (int sc : options.sweep) {
+                if (sc == c || !options.wanted(endpoint)) {
+                    continue;
+                }
+                if (endpoint.equals("status")) {
+                    Path warm = write("status-warmup-c" + sc, statusMoves(freshApplications(Math.max(1, options.warmup) * 3)));
+                    Path measured = write("status-c" + sc, statusMoves(freshApplications(options.seconds * 3)));
+                    runs.add(measure("status", warm, measured, sc));
+                } else if (lists.containsKey(endpoint)) {
+                    runs.add(measure(endpoint, lists.get(endpoint), lists.get(endpoint), sc));
+                }
             }
         }
         Run limiterOff = null;
@@ -733,6 +751,24 @@ public final class LoadBenchmark {
                                     + "pgbench -S at that C, p99 %.1f ms.%n%n", r.concurrency(), r.rps(),
                             r.rps() / tps.get(r.concurrency()), r.p99())));
         }
+        if (!options.sweepEndpoints.isEmpty()) {
+            md.append("Each endpoint at its peak (the connection count with the most req/s) and the most it does with p99 ≤ "
+                    + "50 ms:\n\n| endpoint | peak C | req/s | p99 ms | best C with p99 ≤ 50 ms | req/s | p99 ms |\n"
+                    + "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            Map<String, List<Run>> byEndpoint = new LinkedHashMap<>();
+            all.stream().filter(r -> !r.endpoint().contains("(")).forEach(r ->
+                    byEndpoint.computeIfAbsent(r.endpoint(), k -> new ArrayList<>()).add(r));
+            byEndpoint.forEach((endpoint, measured) -> {
+                Run peak = measured.stream().max((a, b) -> Double.compare(a.rps(), b.rps())).orElseThrow();
+                Run within = measured.stream().filter(r -> r.p99() <= 50).max((a, b) -> Double.compare(a.rps(), b.rps()))
+                        .orElse(null);
+                md.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %.1f | %s | %s | %s |%n", label(endpoint),
+                        peak.concurrency(), peak.rps(), peak.p99(), within == null ? "none" : String.valueOf(within.concurrency()),
+                        within == null ? "" : String.format(Locale.ROOT, "%,.0f", within.rps()),
+                        within == null ? "" : String.format(Locale.ROOT, "%.1f", within.p99())));
+            });
+            md.append('\n');
+        }
         Run with = runs.stream().filter(r -> r.endpoint().equals("calendar-token")).findFirst().orElse(null);
         List<Run> withouts = runs.stream().filter(r -> r.endpoint().startsWith("calendar-no-token")).toList();
         Run getOne = runs.stream().filter(r -> r.endpoint().equals("get-one")).findFirst().orElse(null);
@@ -747,7 +783,9 @@ public final class LoadBenchmark {
                             + "service's own CPU per request is %.3f ms with the token, %.3f ms without.", with.rps(), withoutRps,
                     with.rps() / withoutRps, costMs, with.concurrency(), with.serviceCores() * 1000 / with.rps(),
                     withoutServiceMs));
-            if (getOne != null) {
+            if (costMs <= 0) {
+                md.append(" The token costs nothing measurable here (the difference is within the runs' spread).");
+            } else if (getOne != null) {
                 double offRps = 1000.0 / (1000.0 / getOne.rps() - costMs);
                 md.append(String.format(Locale.ROOT, " GET one application without that cost would do %,.0f req/s: "
                         + "auth on / auth off = **%.3f** (target ≥ 0.85).", offRps, getOne.rps() / offRps));
@@ -755,7 +793,7 @@ public final class LoadBenchmark {
             md.append("\n\n");
         }
         if (limiterOff != null && getOne != null) {
-            md.append(String.format(Locale.ROOT, "Rate limiter (one Redis INCR per request) off, GET one application: "
+            md.append(String.format(Locale.ROOT, "Rate limiter off (a restart), GET one application: "
                     + "%,.0f vs %,.0f req/s with it on (%.3f).%n%n", limiterOff.rps(), getOne.rps(), getOne.rps() / limiterOff.rps()));
         }
         md.append("Log of the run:\n\n```\n").append(log).append("```\n");
@@ -786,7 +824,10 @@ public final class LoadBenchmark {
         prepareUsers();
         // the warm-up moves applications of its own: the measured run's start in the saved state
         Path warmup = write("soak-warmup", soakRequests(freshApplications(10)));
-        Path requests = write("soak", soakRequests(freshApplications(10)));
+        // enough applications that each is moved once in the run (~15 rounds a minute per user at ~450 req/s); on a
+        // faster run the list starts over and its moves are skipped (load.lua)
+        List<List<UUID>> moved = freshApplications(Math.max(10, options.minutes * 15));
+        Path requests = write("soak", soakRequests(moved));
         say("soak: %d min at c=%d after a %d s warm-up", options.minutes, options.soakConcurrency, 60);
         wrk("soak warm-up", warmup, options.soakConcurrency, 60, false);
         long heapStart = heapAfterFullGc();
@@ -817,6 +858,8 @@ public final class LoadBenchmark {
         sampler.join();
         long heapEnd = heapAfterFullGc();
         String loadAfter = loadAverage();
+        long[] moves = moveOutcome(moved);
+        boolean movesConsistent = moves[2] == 0 && moves[0] == moves[3];
 
         double growth = (heapEnd - heapStart) * 100.0 / heapStart;
         int half = series.size() / 2;
@@ -828,7 +871,7 @@ public final class LoadBenchmark {
         // the worker pool and the connection pools breathe by a few: growth is more than that, half against half
         boolean threadsGrew = threadsLast > threadsFirst + 2;
         boolean socketsGrew = socketsLast > socketsFirst + 2;
-        boolean pass = errors == 0 && growth <= 10 && !threadsGrew && !socketsGrew;
+        boolean pass = errors == 0 && growth <= 10 && !threadsGrew && !socketsGrew && movesConsistent;
 
         StringBuilder md = new StringBuilder("# Soak\n\n");
         md.append(String.format(Locale.ROOT, "%s, `%s`. Machine: %d cores, service JVM %s, `-Xms%s -Xmx%s`. Load "
@@ -837,12 +880,16 @@ public final class LoadBenchmark {
                 loadBefore, loadAfter));
         md.append(String.format(Locale.ROOT, "Mixed traffic for %d min at %d connections (after a 60 s warm-up): per "
                         + "user and round 4 × GET one application, 2 × list, 2 × search, 1 × dashboard, 1 × create, 1 × "
-                        + "status move (saved ⇄ pending), and every fifth round a multipart upload of a small text resume "
+                        + "status move (saved → applied, each application once), and every fifth round a multipart upload of a small text resume "
                         + "(POST /api/v1/documents).%n%n", options.minutes, options.soakConcurrency));
         md.append(String.format(Locale.ROOT, "| requests | req/s | p50 ms | p95 ms | p99 ms | max ms | error answers (non-2xx) "
                         + "| socket errors |%n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n| %,d | %,.0f | %.1f | %.1f | "
                         + "%.1f | %.1f | %d%s | %d |%n%n", run.requests(), run.rps(), run.p50(), run.p95(), run.p99(), run.max(),
                 run.non2xx(), run.statuses().isEmpty() ? "" : " (" + run.statuses() + ")", run.socketErrors()));
+        md.append(String.format(Locale.ROOT, "Status moves, read back from PostgreSQL after the run: %,d applications "
+                        + "applied, %,d not reached, %,d in any other status, %,d `applied` history rows: %s.%n%n",
+                moves[0], moves[1], moves[2], moves[3], movesConsistent ? "every acknowledged move is there, once"
+                        : "**inconsistent**"));
         md.append(String.format(Locale.ROOT, "Heap after a full GC (`jcmd GC.run`, then `GC.heap_info`): %d KB at the "
                 + "start, %d KB at the end: %+.1f %% (limit +10 %%).%n%n", heapStart, heapEnd, growth));
         md.append("| minute | threads | established TCP sockets | RSS MB | heap used MB (no GC) | load avg |\n"
@@ -850,9 +897,10 @@ public final class LoadBenchmark {
         samples.forEach(s -> md.append(s).append('\n'));
         md.append(String.format(Locale.ROOT, "%nThreads: max %d in the first half, %d in the second; sockets: %d, %d "
                         + "(growth: more than 2 above the first half's maximum).%n%n"
-                        + "**%s**: error answers %d, heap growth %+.1f %%, threads %s, connections %s.%n%n",
+                        + "**%s**: error answers %d, heap growth %+.1f %%, threads %s, connections %s, moves %s.%n%n",
                 threadsFirst, threadsLast, socketsFirst, socketsLast, pass ? "PASS" : "FAIL", errors, growth,
-                threadsGrew ? "grew" : "no growth", socketsGrew ? "grew" : "no growth"));
+                threadsGrew ? "grew" : "no growth", socketsGrew ? "grew" : "no growth",
+                movesConsistent ? "consistent" : "inconsistent"));
         md.append("Log of the run:\n\n```\n").append(log).append("```\n");
         Path out = Path.of("target", "soak.md");
         Files.writeString(out, md.toString());
@@ -862,13 +910,33 @@ public final class LoadBenchmark {
         return pass ? 0 : 2;
     }
 
+    /** Of the soak's moved applications: applied, still saved, anything else, and their {@code applied} history rows. */
+    private long[] moveOutcome(List<List<UUID>> moved) throws SQLException {
+        UUID[] ids = moved.stream().flatMap(List::stream).toArray(UUID[]::new);
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("""
+                SELECT count(*) FILTER (WHERE a.status = 'applied'),
+                       count(*) FILTER (WHERE a.status = 'saved'),
+                       count(*) FILTER (WHERE a.status NOT IN ('saved', 'applied')),
+                       (SELECT count(*) FROM application_status_history h
+                        WHERE h.application_id = ANY(?) AND h.to_status = 'applied')
+                FROM applications a WHERE a.id = ANY(?)""")) {
+            Array array = c.createArrayOf("uuid", ids);
+            st.setArray(1, array);
+            st.setArray(2, array);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)};
+            }
+        }
+    }
+
     private List<Req> soakRequests(List<List<UUID>> fresh) {
         List<Req> out = new ArrayList<>();
         int perUser = fresh.get(0).size();
         int users = fixture.userIds.size();
         int searchIndex = 0;
         String boundary = "LoadBenchBoundary7MA4YWxkTrZu0gW";
-        for (String status : new String[] {"pending", "saved"}) {
+        for (String status : new String[] {"applied"}) {
             for (int k = 0; k < perUser; k++) {
                 for (int u = 0; u < users; u++) {
                     int token = u + 1;
