@@ -2,6 +2,7 @@ package io.atspro.shared;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +50,17 @@ public class RedisGuard {
                 deletePending();
             }
             T result = action.get();
-            if (until != 0) {
-                pausedUntil.compareAndSet(until, 0);
-                LOG.info("Redis is reachable again");
+            if (until != 0 && pausedUntil.compareAndSet(until, 0)) {
+                LOG.info("Redis is reachable again"); // once, by the thread that ended the pause
             }
             return result;
         } catch (RuntimeException e) {
+            if (poolBusy(e)) {
+                // this pod's own connection pool has more waiters than it queues: Redis answers, so this call
+                // goes without it and the next ones try again; a pause would send every cached read to PostgreSQL
+                // at the moment the pod is busiest
+                return fallback;
+            }
             if (pausedUntil.getAndSet(System.nanoTime() + pauseNanos) == 0) {
                 LOG.warnf("Redis unavailable, serving without it: %s", e.getMessage());
             }
@@ -93,6 +99,15 @@ public class RedisGuard {
             part.forEach(pendingDeletes::remove);
         }
         LOG.infof("Dropped %d cache entries that changed while Redis was unreachable", batch.size());
+    }
+
+    private static boolean poolBusy(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectionPoolTooBusyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True while Redis is considered down. */
