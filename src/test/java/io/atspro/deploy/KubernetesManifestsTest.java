@@ -643,7 +643,13 @@ class KubernetesManifestsTest {
         Container served = app(pods(knative).stream().filter(p -> p.owner() == service).findFirst().orElseThrow());
         String where = service.file() + " containers[" + APP + "]";
         assertThat(served.getImage()).as(where + ".image (vs overlays/prod)").isEqualTo(deployed.getImage());
-        assertThat(served.getEnv()).as(where + ".env (vs base/deployment.yaml)").isEqualTo(deployed.getEnv());
+        // the same environment, plus the JVM flags for starting from zero (README, "Start-up")
+        assertThat(served.getEnv().stream().filter(env -> !env.getName().equals("JAVA_OPTS_APPEND")).toList())
+                .as(where + ".env (vs base/deployment.yaml)").isEqualTo(deployed.getEnv());
+        assertThat(served.getEnv()).as(where + ".env JAVA_OPTS_APPEND")
+                .filteredOn(env -> env.getName().equals("JAVA_OPTS_APPEND")).singleElement()
+                .extracting(EnvVar::getValue).asString()
+                .contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn256m", "-XX:SweeperThreshold=60");
         assertThat(served.getEnvFrom()).as(where + ".envFrom").isEqualTo(deployed.getEnvFrom());
         assertThat(served.getResources()).as(where + ".resources (vs base/deployment.yaml)")
                 .isEqualTo(app(pods(Rendered.of("base")).stream().filter(p -> p.owner().kind().equals("Deployment"))
