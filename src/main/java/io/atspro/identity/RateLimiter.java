@@ -90,6 +90,11 @@ class RateLimiter {
         }
         if (windows.size() > MAX_WINDOWS) {
             windows.values().removeIf(old -> old.number < number);
+            if (windows.size() > MAX_WINDOWS) {
+                // that many users in one minute: start the pod's view afresh rather than scan it on every request
+                // (each window asks Redis again on its next request, so at most a batch per user goes uncounted)
+                windows.clear();
+            }
         }
         if (count > limit) {
             throw new RateLimitedException(Math.max(1, (number + 1) * 60 - epochSecond));

@@ -73,8 +73,10 @@ class VerifiedTokens {
             return;
         }
         if (entries.size() >= maxEntries) {
-            entries.values().removeIf(entry -> System.nanoTime() - entry.verifiedUntilNanos >= 0
-                    || clock.instant().getEpochSecond() >= entry.expiresAtEpochSecond);
+            long nowNanos = System.nanoTime();
+            long nowSecond = clock.instant().getEpochSecond();
+            entries.values().removeIf(entry -> nowNanos - entry.verifiedUntilNanos >= 0
+                    || nowSecond >= entry.expiresAtEpochSecond);
             if (entries.size() >= maxEntries) {
                 // rare, and correct either way: each token is verified once more on its next request
                 entries.clear();
