@@ -79,7 +79,6 @@ import org.postgresql.PGConnection;
 public final class LoadBenchmark {
 
     static final Path DIR = Path.of("target", "load-bench").toAbsolutePath();
-    static final Path APP = Path.of("target", "quarkus-app").toAbsolutePath();
     static final Path SCRIPT = Path.of("src", "test", "resources", "bench", "load.lua").toAbsolutePath();
     static final String PGBENCH_DATABASE = "pgbench";
     static final String[] STATUS_CHAIN = {"applied", "screening", "interviewing", "offered", "accepted", "withdrawn"};
@@ -1055,20 +1054,10 @@ public final class LoadBenchmark {
         }
 
         static Service start(String javaHome, List<String> options, Map<String, String> config, int port) throws Exception {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(javaHome, "bin", "java").toString());
-            command.addAll(options);
-            config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-            command.add("-Dquarkus.http.port=" + port);
-            command.add("-jar");
-            command.add(APP.resolve("quarkus-run.jar").toString());
             Path log = DIR.resolve("service-" + port + ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(APP.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().put("TZ", "UTC");
             String version = exec(List.of(Path.of(javaHome, "bin", "java").toString(), "-version"), 60).lines()
                     .findFirst().orElse("?").replace("\"", "");
-            return new Service(builder.start(), port, javaHome, version, log);
+            return new Service(PackagedService.launch(javaHome, options, config, port, log), port, javaHome, version, log);
         }
 
         long pid() {
@@ -1101,20 +1090,11 @@ public final class LoadBenchmark {
         }
 
         long threads() throws IOException {
-            return statusField("Threads:");
+            return PackagedService.statusField(pid(), "Threads:");
         }
 
         long rssKb() throws IOException {
-            return statusField("VmRSS:");
-        }
-
-        private long statusField(String name) throws IOException {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
-                if (line.startsWith(name)) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-            return -1;
+            return PackagedService.statusField(pid(), "VmRSS:");
         }
 
         /** ESTABLISHED TCP sockets among the process's file descriptors (/proc/PID/fd against /proc/net/tcp). */
@@ -1179,12 +1159,7 @@ public final class LoadBenchmark {
     }
 
     static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException e) {
-            return "?";
-        }
+        return PackagedService.loadAverage();
     }
 
     private static String encode(String value) {

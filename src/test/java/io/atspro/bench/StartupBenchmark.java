@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StartupBenchmark {
 
-    private static final Path APP = Path.of("target", "quarkus-app").toAbsolutePath();
+    private static final Path APP = PackagedService.APP;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
 
     /** A way to start the service; {@code trainOption} writes the file that {@code options} then read. */
@@ -107,7 +107,7 @@ public final class StartupBenchmark {
 
         StringBuilder report = new StringBuilder();
         report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores; load average at the start: ")
-                .append(loadAverage()).append("\n\n");
+                .append(PackagedService.loadAverage()).append("\n\n");
         report.append("| variant | start → first authenticated 200 (median, min–max of ").append(runs)
                 .append(") | RSS then (median) | CPU time used by then (median) |\n| --- | --- | --- | --- |\n");
         for (Variant variant : variants) {
@@ -134,7 +134,7 @@ public final class StartupBenchmark {
             System.out.println(line);
             report.append(line).append('\n');
         }
-        report.append("\nLoad average at the end: ").append(loadAverage()).append('\n');
+        report.append("\nLoad average at the end: ").append(PackagedService.loadAverage()).append('\n');
         Path out = Path.of("target", "startup-benchmark.md");
         Files.writeString(out, report.toString());
         System.out.println(report);
@@ -167,10 +167,6 @@ public final class StartupBenchmark {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
-    private static String loadAverage() throws IOException {
-        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-        return fields[0] + " " + fields[1] + " " + fields[2];
-    }
 
     private static boolean trainedForThisPackage(Variant variant) throws IOException {
         Path file = trained(variant);
@@ -198,19 +194,9 @@ public final class StartupBenchmark {
 
         static App start(String javaHome, List<String> options, Map<String, String> config, int port, String name)
                 throws IOException {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(javaHome, "bin", "java").toString());
-            command.addAll(options);
-            config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-            command.add("-Dquarkus.http.port=" + port);
-            command.add("-jar");
-            command.add(APP.resolve("quarkus-run.jar").toString());
             Path log = Path.of("target", "startup-bench-" + name + ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(APP.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("TZ", "UTC");
             long started = System.nanoTime();
-            return new App(builder.start(), started, port, log);
+            return new App(PackagedService.launch(javaHome, options, config, port, log), started, port, log);
         }
 
         /** Polls {@code GET /api/v1/me} every 5 ms; the milliseconds from launch to its first 200. */
@@ -247,12 +233,7 @@ public final class StartupBenchmark {
         }
 
         long rssKb() throws IOException {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-            return -1;
+            return PackagedService.statusField(process.pid(), "VmRSS:");
         }
 
         @Override
