@@ -230,7 +230,7 @@ class NotificationTest {
     }
 
     @Test
-    void aNewPostingMatchingASavedSearchNotifiesItsOwner() {
+    void aNewPostingMatchingASavedSearchNotifiesItsOwner() throws InterruptedException {
         String alice = Tokens.user().bearer();
         String word = BoardPayloads.uniqueWord();
         String search = as(alice).body("{\"search_name\":\"Elixir\",\"query\":\"" + word + "\"}")
@@ -243,6 +243,13 @@ class NotificationTest {
                         "2026-11-20T10:00:00Z", "Ledgers."))));
         CatalogAdmin.run(CatalogAdmin.addSource("ashby", board, "Matchmaker"));
 
+        // the run reads "succeeded" once its postings are committed; the match notifications are written right
+        // after, by the same task: wait for them rather than race them
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (as(alice).queryParam("type", "new_job_match").get("/api/v1/notifications").then().statusCode(200)
+                .extract().jsonPath().getInt("total") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         JsonPath list = as(alice).queryParam("type", "new_job_match").get("/api/v1/notifications").then()
                 .statusCode(200).body("total", equalTo(1)).extract().jsonPath();
         assertThat(list.getString("items[0].title")).isEqualTo("1 new job matches \"Elixir\"");
