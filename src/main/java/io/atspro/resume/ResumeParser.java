@@ -19,6 +19,11 @@ public final class ResumeParser {
     static final int MAX_CHARS = 300_000;
 
     public ResumeData parse(String text) {
+        return parseWithWarnings(text).data();
+    }
+
+    /** As {@link #parse(String)}, with what the user should check. */
+    public ParsedResume parseWithWarnings(String text) {
         String input = text == null ? "" : text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         List<String> lines = Text.lines(input);
         Sections sections = SectionSplitter.split(lines);
@@ -33,8 +38,9 @@ public final class ResumeParser {
                 ? SkillsParser.parse(sections.of(Kind.SKILLS))
                 : skillsNamedElsewhere(jobs, schools);
 
-        return new ResumeData(contact, summary(sections), jobs, schools,
+        ResumeData data = new ResumeData(contact, summary(sections), jobs, schools,
                 CertificationParser.parse(sections.of(Kind.CERTIFICATIONS)), skills);
+        return new ParsedResume(data, List.of());
     }
 
     private static String summary(Sections sections) {
