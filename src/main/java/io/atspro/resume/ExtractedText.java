@@ -1,8 +1,19 @@
 package io.atspro.resume;
 
+import java.util.List;
+
 /**
  * Text read from a resume file. {@code truncated} says only the beginning was kept: at most
- * {@link ResumeTextExtractor.Limits#maxTextChars()} characters, or the first pages of a long PDF.
+ * {@link ResumeTextExtractor.Limits#maxTextChars()} characters, or the first pages of a long PDF. {@code warnings}
+ * are what reading the layout noticed that the user should check ("Two columns detected").
  */
-public record ExtractedText(String text, DocumentFormat format, boolean truncated) {
+public record ExtractedText(String text, DocumentFormat format, boolean truncated, List<String> warnings) {
+
+    public ExtractedText {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public ExtractedText(String text, DocumentFormat format, boolean truncated) {
+        this(text, format, truncated, List.of());
+    }
 }
