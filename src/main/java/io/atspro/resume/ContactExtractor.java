@@ -49,12 +49,24 @@ final class ContactExtractor {
 
     /** Contact details from the lines above the first section (and a contact section), falling back to the whole text. */
     static ContactInfo extract(List<String> contactLines, List<String> allLines) {
-        String name = name(contactLines).orElse(null);
+        return extract(contactLines, allLines, LayoutHints.NONE);
+    }
+
+    static ContactInfo extract(List<String> contactLines, List<String> allLines, LayoutHints layout) {
+        String name = nameFromLayout(layout).or(() -> name(contactLines)).orElse(null);
         String email = email(contactLines).or(() -> email(allLines)).orElse(null);
         String phone = phone(contactLines, false).or(() -> phone(allLines, true)).orElse(null);
-        List<Link> links = links(contactLines, allLines);
+        List<Link> links = links(contactLines, allLines, layout.hyperlinks());
         String address = address(contactLines, name).orElse(null);
         return new ContactInfo(name, email, phone, address, links);
+    }
+
+    /** The line set largest at the top of the page, when it reads as a name. */
+    private static Optional<String> nameFromLayout(LayoutHints layout) {
+        if (layout.largestTopLine() == null) {
+            return Optional.empty();
+        }
+        return name(List.of(layout.largestTopLine().replace('\t', ' ')));
     }
 
     static Optional<String> name(List<String> lines) {
@@ -122,9 +134,25 @@ final class ContactExtractor {
 
     /** Every URL in the contact lines, plus LinkedIn and GitHub profiles anywhere; named by their network. */
     static List<Link> links(List<String> contactLines, List<String> allLines) {
+        return links(contactLines, allLines, List.of());
+    }
+
+    /**
+     * Every URL in the contact lines, hyperlink targets that lead to a profile or to a site the contact lines name,
+     * and LinkedIn and GitHub profiles anywhere; named by their network.
+     */
+    static List<Link> links(List<String> contactLines, List<String> allLines, List<String> hyperlinks) {
         Map<String, Link> byKey = new LinkedHashMap<>();
         for (String line : contactLines) {
             addUrls(line, byKey, false);
+        }
+        String contactText = String.join(" ", contactLines).toLowerCase(Locale.ROOT);
+        for (String target : hyperlinks) {
+            String network = network(target);
+            String host = urlKey(target).split("/")[0];
+            if (!network.equals("Website") || contactText.contains(host)) {
+                byKey.putIfAbsent(urlKey(target), new Link(network, target));
+            }
         }
         for (String line : allLines) {
             addUrls(line, byKey, true);
@@ -234,6 +262,20 @@ final class ContactExtractor {
         map.put("dribbble.com", "Dribbble");
         map.put("kaggle.com", "Kaggle");
         map.put("orcid.org", "ORCID");
+        map.put("youtube.com", "YouTube");
+        map.put("quora.com", "Quora");
+        map.put("facebook.com", "Facebook");
+        map.put("instagram.com", "Instagram");
+        map.put("researchgate.net", "ResearchGate");
+        map.put("scholar.google.com", "Google Scholar");
+        map.put("leetcode.com", "LeetCode");
+        map.put("hackerrank.com", "HackerRank");
+        map.put("codeforces.com", "Codeforces");
+        map.put("codepen.io", "CodePen");
+        map.put("dev.to", "DEV");
+        map.put("huggingface.co", "Hugging Face");
+        map.put("angel.co", "AngelList");
+        map.put("wellfound.com", "Wellfound");
         return map;
     }
 }

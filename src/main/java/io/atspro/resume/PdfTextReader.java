@@ -7,9 +7,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
+import java.util.List;
 
 /** Text of a PDF's first pages, with PDFBox's memory use capped and a time budget per document. */
 final class PdfTextReader {
@@ -55,14 +54,12 @@ final class PdfTextReader {
     }
 
     private ExtractedText extract(PDDocument document) throws IOException {
-        TextSink sink = new TextSink(limits.maxTextChars(), limits.maxTextChars());
-        DeadlineStripper stripper = new DeadlineStripper(System.nanoTime() + limits.maxPdfTime().toNanos());
-        stripper.setLineSeparator("\n");
+        PdfLayoutStripper stripper = new PdfLayoutStripper(System.nanoTime() + limits.maxPdfTime().toNanos());
         stripper.setEndPage(limits.maxPdfPages());
-        try {
-            stripper.writeText(document, sink);
-        } catch (TextSink.LimitReached enough) {
-            // the sink keeps what fits; the rest of the document is not needed
+        stripper.read(document);
+        TextSink sink = new TextSink(limits.maxTextChars(), Long.MAX_VALUE);
+        for (PdfLayoutStripper.Line line : stripper.lines()) {
+            sink.line(line.text());
         }
         boolean truncated = sink.truncated() || document.getNumberOfPages() > limits.maxPdfPages();
         String text = sink.text();
@@ -70,24 +67,8 @@ final class PdfTextReader {
             throw new ResumeExtractionException(Reason.NO_TEXT,
                     "The PDF has no text to read; it may be a scanned image. Upload a text-based PDF or a DOCX.");
         }
-        return new ExtractedText(text, DocumentFormat.PDF, truncated);
-    }
-
-    /** Gives up between pages once the time budget is spent, so a pathological file cannot hold a worker forever. */
-    private static final class DeadlineStripper extends PDFTextStripper {
-        private final long deadlineNanos;
-
-        DeadlineStripper(long deadlineNanos) {
-            this.deadlineNanos = deadlineNanos;
-        }
-
-        @Override
-        protected void startPage(PDPage page) throws IOException {
-            if (System.nanoTime() > deadlineNanos) {
-                throw new ResumeExtractionException(Reason.UNSAFE, "The PDF took too long to read and was refused.");
-            }
-            super.startPage(page);
-        }
+        LayoutHints layout = new LayoutHints(stripper.largestTopLine(), stripper.headingLines(), stripper.hyperlinks());
+        return new ExtractedText(text, DocumentFormat.PDF, truncated, List.of(), layout);
     }
 
     private static int indexOf(byte[] bytes, byte[] needle, int from, int to) {

@@ -24,13 +24,22 @@ public final class ResumeParser {
 
     /** As {@link #parse(String)}, with what the user should check. */
     public ParsedResume parseWithWarnings(String text) {
+        return parseWithWarnings(text, LayoutHints.NONE);
+    }
+
+    /** The extracted text, read with what its layout tells (the name's size, headings, hyperlinks). */
+    public ParsedResume parse(ExtractedText extracted) {
+        return parseWithWarnings(extracted.text(), extracted.layout());
+    }
+
+    ParsedResume parseWithWarnings(String text, LayoutHints layout) {
         String input = text == null ? "" : text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         List<String> lines = Text.lines(input);
-        Sections sections = SectionSplitter.split(lines);
+        Sections sections = SectionSplitter.split(lines, layout);
 
         List<String> contactLines = new ArrayList<>(sections.of(Kind.HEADER));
         contactLines.addAll(sections.of(Kind.CONTACT));
-        ContactInfo contact = ContactExtractor.extract(contactLines, lines);
+        ContactInfo contact = ContactExtractor.extract(contactLines, lines, layout);
 
         List<WorkExperience> jobs = ExperienceParser.parse(sections.of(Kind.EXPERIENCE));
         List<Education> schools = EducationParser.parse(sections.of(Kind.EDUCATION));

@@ -38,6 +38,10 @@ final class SectionSplitter {
     }
 
     static Sections split(List<String> lines) {
+        return split(lines, LayoutHints.NONE);
+    }
+
+    static Sections split(List<String> lines, LayoutHints layout) {
         Map<Kind, List<String>> bodies = new EnumMap<>(Kind.class);
         Kind current = Kind.HEADER;
         for (String line : lines) {

@@ -22,7 +22,18 @@ final class Text {
     private static final Pattern LABEL = Pattern.compile("^([\\p{L}][\\p{L} &/'-]{0,40}?)\\s*:\\s*(.*)$");
     private static final Pattern SPACED_LETTERS = Pattern.compile("^(?:\\p{L} ){2,}\\p{L}$");
 
+    /** Some PDF producers write a soft hyphen for every hyphen and dash: between spaces it was a dash. */
+    private static final Pattern SOFT_HYPHEN_AS_DASH = Pattern.compile("[ \\t]+\u00AD[ \\t]+");
+    /** Inside a line, between letters, a soft hyphen was printed: it is a hyphen ("Back\u00ADend"). */
+    private static final Pattern SOFT_HYPHEN_IN_WORD = Pattern.compile("(?<=\\p{L})\u00AD(?=\\p{L})");
+    /** "en-" at a line's end and "terprise" on the next: a word the layout broke. */
+    private static final Pattern HYPHENATED_BREAK = Pattern.compile("(?<=\\p{Ll}\\p{Ll})[-\u00AD]\n(?=\\p{Ll})");
+
     private Text() {
+    }
+
+    private static String joinHyphenatedBreaks(String text) {
+        return HYPHENATED_BREAK.matcher(text).replaceAll("");
     }
 
     /** Lines of the document, trimmed, blank ones and Markdown heading marks dropped, column gaps turned into " | ". */
@@ -30,8 +41,10 @@ final class Text {
         String normalised = Normalizer.normalize(text, Normalizer.Form.NFC)
                 .replace("\r\n", "\n").replace('\r', '\n')
                 .replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ')
-                .replace("\u200B", "").replace("\u00AD", "").replace("\uFEFF", "")
-                .replace("ﬁ", "fi").replace("ﬂ", "fl").replace("ﬀ", "ff");
+                .replace("\u200B", "").replace("\u200C", "").replace("\u200D", "").replace("\u2060", "")
+                .replace("\uFEFF", "").replace("ﬁ", "fi").replace("ﬂ", "fl").replace("ﬀ", "ff");
+        normalised = joinHyphenatedBreaks(SOFT_HYPHEN_AS_DASH.matcher(normalised).replaceAll(" – "));
+        normalised = SOFT_HYPHEN_IN_WORD.matcher(normalised).replaceAll("-").replace("\u00AD", "");
         List<String> lines = new ArrayList<>();
         for (String raw : shortLines(normalised.split("\n"))) {
             String line = MARKDOWN_HEADING.matcher(raw.strip()).replaceFirst("");
