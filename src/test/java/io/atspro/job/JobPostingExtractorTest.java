@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atspro.testing.SharedFixtures;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class JobPostingExtractorTest {
@@ -17,13 +16,9 @@ class JobPostingExtractorTest {
     private final JobPostingExtractor extractor = new JobPostingExtractor();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A recorded payload from ../shared/fixtures/job-boards; the calling test is skipped without it. */
     static String resource(String name) {
-        try (InputStream in = JobPostingExtractorTest.class.getResourceAsStream("/job/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return SharedFixtures.string("fixtures/job-boards/" + name);
     }
 
     static String page(String... jsonLd) {

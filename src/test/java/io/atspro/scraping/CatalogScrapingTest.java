@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.atspro.scraping.ScrapingTestSupport.fixture;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -20,8 +21,6 @@ import io.atspro.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -52,19 +51,14 @@ class CatalogScrapingTest {
         return TestStack.get().boards().wiremock();
     }
 
-    static String fixture(String name) throws IOException {
-        try (InputStream in = CatalogScrapingTest.class.getResourceAsStream("/scraping/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     static void serveGreenhouse(String body) {
         boards().stubFor(get(urlEqualTo(GREENHOUSE)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(body)));
     }
 
+    /** Every test here runs on the recorded boards, so without ../shared the whole class is skipped. */
     @BeforeAll
-    static void serveBoards() throws IOException {
+    static void serveBoards() {
         serveGreenhouse(fixture("greenhouse.json"));
         boards().stubFor(get(urlPathEqualTo("/v0/postings/meesho")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(fixture("lever.json"))));
@@ -193,7 +187,7 @@ class CatalogScrapingTest {
 
     @Test
     @Order(6)
-    void aTruncatedPayloadFailsItsRunAndChangesNothing() throws IOException {
+    void aTruncatedPayloadFailsItsRunAndChangesNothing() {
         String before = Db.text("SELECT string_agg(external_id || is_active || content_hash || updated_at, ',' "
                 + "ORDER BY external_id) FROM job_postings WHERE source_id = ?::uuid", greenhouse);
         String full = fixture("greenhouse.json");
@@ -212,7 +206,7 @@ class CatalogScrapingTest {
 
     @Test
     @Order(7)
-    void aSmallBoardThatEmptiesClosesAllItsPostings() throws IOException {
+    void aSmallBoardThatEmptiesClosesAllItsPostings() {
         // a board with fewer than 10 open postings may really empty (the refusal is tested on a bigger one)
         serveGreenhouse("{\"jobs\":[],\"meta\":{\"total\":0}}");
         JsonPath run = CatalogAdmin.run(greenhouse);
@@ -224,7 +218,7 @@ class CatalogScrapingTest {
 
     @Test
     @Order(8)
-    void aCareerPageWithJsonLdIsReadWhenRobotsTxtAllowsIt() throws IOException {
+    void aCareerPageWithJsonLdIsReadWhenRobotsTxtAllowsIt() {
         boards().stubFor(get(urlEqualTo("/robots.txt")).willReturn(aResponse()
                 .withBody("User-agent: *\nDisallow: /private/\n")));
         String page = "<html><head><script type=\"application/ld+json\">" + fixture("jobposting_jsonld.json")

@@ -5,10 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.atspro.testing.SharedFixtures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,15 +31,9 @@ final class ScrapingTestSupport {
         return "http://127.0.0.1:" + server.port();
     }
 
+    /** A recorded board payload from ../shared/fixtures/job-boards; the calling test is skipped without it. */
     static String fixture(String name) {
-        try (InputStream in = ScrapingTestSupport.class.getResourceAsStream("/scraping/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("missing fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedFixtures.string("fixtures/job-boards/" + name);
     }
 
     static final class FakeClock extends Clock {
