@@ -7,7 +7,6 @@ import io.atspro.application.generation.GeneratedText;
 import io.atspro.application.generation.GenerationException;
 import io.atspro.application.generation.GenerationRequest;
 import io.atspro.application.generation.OpenAiCompatibleGenerator;
-import io.atspro.application.generation.OpenAiSettings;
 import io.atspro.identity.UsageService;
 import io.atspro.job.JobDetails;
 import io.atspro.job.JobService;
@@ -15,6 +14,7 @@ import io.atspro.matching.MatchService;
 import io.atspro.resume.ResumeData;
 import io.atspro.resume.ResumeService;
 import io.atspro.shared.InvalidInputException;
+import io.atspro.shared.OpenAiConfig;
 import io.atspro.shared.Page;
 import io.atspro.shared.PageRequest;
 import io.atspro.shared.ResourceNotFoundException;
@@ -50,7 +50,7 @@ public class GenerationService {
 
     GenerationService(GeneratedContentRepository contents, ApplicationRepository applications, ResumeService resumes,
                       JobService jobs, MatchService matches, UsageService usage, GenerationConfig config,
-                      ObjectMapper json, Clock clock) {
+                      OpenAiConfig openai, ObjectMapper json, Clock clock) {
         this.contents = contents;
         this.applications = applications;
         this.resumes = resumes;
@@ -60,9 +60,7 @@ public class GenerationService {
         this.json = json;
         this.clock = clock;
         this.generator = switch (config.provider()) {
-            case "openai" -> new OpenAiCompatibleGenerator(new OpenAiSettings(config.openai().baseUrl(),
-                    config.openai().model(), config.openai().apiKey().orElse(null), config.openai().timeout(),
-                    config.openai().maxTokens()));
+            case "openai" -> new OpenAiCompatibleGenerator(openai.settings(openai.maxTokens()));
             case "builtin" -> new BuiltInGenerator();
             default -> throw new IllegalStateException("atspro.generation.provider must be builtin or openai, not "
                     + config.provider());

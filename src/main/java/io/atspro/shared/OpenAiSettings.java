@@ -1,17 +1,18 @@
-package io.atspro.application.generation;
+package io.atspro.shared;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where and how to reach an OpenAI-compatible chat-completions service (OpenAI, Ollama, vLLM, ...).
+ * Where and how to reach an OpenAI-compatible chat-completions service (OpenAI, Ollama, vLLM, ...). Shared by the
+ * features that ask one: content generation and the model-based resume parser.
  *
  * @param baseUrl   the API root, e.g. {@code https://api.openai.com/v1} or {@code http://localhost:11434/v1}
  * @param model     the model to ask for
  * @param apiKey    the bearer token; null or blank sends no Authorization header (Ollama needs none)
  * @param timeout   how long to wait for an answer; null means 60 seconds
- * @param maxTokens the most tokens the answer may have
+ * @param maxTokens the most tokens the answer may have (each feature sets its own)
  */
 public record OpenAiSettings(URI baseUrl, String model, String apiKey, Duration timeout, int maxTokens) {
 

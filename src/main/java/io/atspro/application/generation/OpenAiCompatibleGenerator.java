@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atspro.shared.OpenAiSettings;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
