@@ -16,8 +16,17 @@ final class ContactExtractor {
 
     /** The look-behind makes a match start only at the start of a word, keeping the search linear in long words. */
     static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    /**
+     * A run of digits with the separators phones are written with: "+91 98330 00140", "(+82) 10-9030-1843",
+     * "00971-501203583", "+36/30/242-30-92", "(555) 123-4567 ext. 12". {@link #isPhone} then checks the digit count.
+     */
     static final Pattern PHONE = Pattern.compile(
-            "(?<![\\w+/.-])(?:\\+\\s?\\d{1,3}[\\s.-]?)?(?:\\(\\d{1,5}\\)[\\s.-]?)?\\d{1,6}(?:[\\s.-]\\d{1,6}){0,5}(?![\\w/])");
+            "(?<![\\w+/.@-])(?:\\+|\\(\\+?)?\\d[\\d\\s().\\-/]{5,24}\\d\\)?"
+                    + "(?:\\s*(?:x|ext\\.?|extension)\\s*\\d{1,5})?(?![\\w/])");
+    private static final Pattern EXTENSION = Pattern.compile("(?i)\\s*(?:x|ext\\.?|extension)\\s*\\d{1,5}$");
+    private static final Pattern YEARS_ONLY = Pattern.compile("^(?:(?:19|20)\\d{2}[\\s./-]*)+$");
+    /** A line that is little more than a phone number: taken even without a label, outside the contact block. */
+    private static final int PHONE_LINE_EXTRA_CHARS = 12;
     private static final int MIN_PHONE_DIGITS = 8;
     private static final int MAX_PHONE_DIGITS = 15;
     private static final Pattern DATE_LIKE = Pattern.compile("^(?:19|20)\\d{2}\\s*[-./]\\s*\\d{1,2}(?:\\s*[-./]\\s*\\d{1,2})?$"
@@ -31,7 +40,8 @@ final class ContactExtractor {
                     + URL_TAIL + ")?)");
     private static final Map<String, String> NETWORKS = networks();
 
-    private static final Pattern PHONE_LABEL = Pattern.compile("(?i)\\b(?:phone|tel|telephone|mobile|cell|mob)\\b");
+    private static final Pattern PHONE_LABEL = Pattern.compile(
+            "(?i)\\b(?:phone|tel|telephone|mobile|cell|mob|contact(?: no| number)?|whats ?app|ph)\\b|\\([MRHWO]\\)|\\b[MT]\\s*:");
     private static final Pattern ADDRESS_LABEL = Pattern.compile("(?i)^(?:address|location|based in|city)\\s*[:\\-]\\s*");
     private static final Pattern FIELD_LABEL = Pattern.compile(
             "(?i)^(?:e-?mail|phone|tel|telephone|mobile|cell|linkedin|github|website|web|portfolio|site|url|blog|name)"
@@ -113,13 +123,13 @@ final class ContactExtractor {
     /** The first phone number; with {@code labelledOnly}, only on lines that say Phone, Tel, Mobile or Cell. */
     static Optional<String> phone(List<String> lines, boolean labelledOnly) {
         for (String line : lines) {
-            if (labelledOnly && !PHONE_LABEL.matcher(line).find()) {
-                continue;
-            }
-            Matcher m = PHONE.matcher(withoutUrlsAndEmails(line));
+            String rest = withoutUrlsAndEmails(line);
+            Matcher m = PHONE.matcher(rest);
             while (m.find()) {
-                String candidate = m.group().strip();
-                if (isPhone(candidate)) {
+                String candidate = trimBrackets(m.group().strip());
+                boolean standsAlone = rest.replaceAll("[|\\s:;,-]+", " ").strip().length()
+                        <= candidate.length() + PHONE_LINE_EXTRA_CHARS;
+                if (isPhone(candidate) && (!labelledOnly || standsAlone || PHONE_LABEL.matcher(line).find())) {
                     return Optional.of(candidate);
                 }
             }
@@ -127,9 +137,23 @@ final class ContactExtractor {
         return Optional.empty();
     }
 
+    /** "(555) 123-4567" keeps its brackets; a closing bracket with no opening one is punctuation around it. */
+    private static String trimBrackets(String candidate) {
+        String result = candidate;
+        if (result.endsWith(")") && result.indexOf('(') < 0) {
+            result = result.substring(0, result.length() - 1).strip();
+        }
+        if (result.startsWith("(") && result.indexOf(')') < 0) {
+            result = result.substring(1).strip();
+        }
+        return result;
+    }
+
     static boolean isPhone(String candidate) {
-        long digits = candidate.chars().filter(Character::isDigit).count();
-        return digits >= MIN_PHONE_DIGITS && digits <= MAX_PHONE_DIGITS && !DATE_LIKE.matcher(candidate).matches();
+        String number = EXTENSION.matcher(candidate).replaceFirst("");
+        long digits = number.chars().filter(Character::isDigit).count();
+        return digits >= MIN_PHONE_DIGITS && digits <= MAX_PHONE_DIGITS && !DATE_LIKE.matcher(number).matches()
+                && !YEARS_ONLY.matcher(number.strip()).matches() && !number.matches(".*\\d\\s{2,}\\d.*");
     }
 
     /** Every URL in the contact lines, plus LinkedIn and GitHub profiles anywhere; named by their network. */
