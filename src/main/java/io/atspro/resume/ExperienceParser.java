@@ -9,42 +9,126 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Jobs from the lines of an experience section. An entry is a few header lines (title, company, dates, in any
- * order, possibly on one line) followed by bullets or prose; the next header line after a body starts a new entry.
+ * Jobs from the lines of an experience section. An entry is a few header lines (title, company, dates, location, in
+ * any order, possibly on one line, possibly labelled "Designation:" or "Tenure:") followed by bullets or prose; the
+ * next header line after a body, or a second date range, starts a new entry. Which header part is the title and
+ * which the company is decided per entry by their words, and where the words say little, by the order the other
+ * entries of the same resume use.
  */
 final class ExperienceParser {
 
     private static final Pattern SKILLS_LABEL = Pattern.compile(
             "(?i)^(?:skills(?: used)?|technologies(?: used)?|tech(?:nology)? stack|stack|tools(?: used)?|environment"
                     + "|key skills|tech)\\s*:\\s*(.+)$");
+    private static final Pattern POSITION_LABEL = Pattern.compile(
+            "(?i)^(?:designation|position(?: held)?|job title|title|role|post)\\s*[:\\-–]\\s*(.+)$");
+    private static final Pattern COMPANY_LABEL = Pattern.compile(
+            "(?i)^(?:company|organi[sz]ation|employer|firm|client|present organi[sz]ation|current organi[sz]ation"
+                    + "|present employer|current employer)(?: name)?\\s*[:\\-–]\\s*(.*)$");
+    private static final Pattern DATES_LABEL = Pattern.compile(
+            "(?i)^(?:tenure|duration|period|dates?|from|working period|time period)\\s*[:\\-–]\\s*(.+)$");
+    private static final Pattern LOCATION_LABEL = Pattern.compile("(?i)^(?:location|place|city|address)\\s*[:\\-–]\\s*.*$");
+    /** "Key Responsibilities:", "Achievements:": the entry's body starts. */
+    private static final Pattern BODY_LABEL = Pattern.compile(
+            "(?i)^(?:key )?(?:responsibilit(?:y|ies)|duties|achievements|accomplishments|job profile|job description"
+                    + "|role description|key result areas|highlights|projects?)(?: handled| include)?\\s*:?\\s*(.*)$");
+    /** "Working as a Co-founder, Acme": a sentence that names the job. */
+    private static final Pattern WORKING_AS = Pattern.compile(
+            "(?i)^(?:currently |presently )?(?:working|worked|employed|serving|served|joined)(?: as| with)?(?: an? | the )?\\s*");
+    private static final Pattern CONNECTOR_END = Pattern.compile(
+            "(?i)(?:[,;:&(/+-]|\\b(?:and|or|of|the|to|in|with|for|a|an|on|by|as|at|from|including|using|via))$");
     private static final int MAX_HEADER_WORDS = 14;
+    private static final int MAX_DATED_HEADER_WORDS = 22;
 
     private ExperienceParser() {
     }
 
     static List<WorkExperience> parse(List<String> lines) {
+        return parseBlocks(List.of(lines));
+    }
+
+    /** Each block is one experience section (a resume may have "Experience", "Research" and "Army"). */
+    static List<WorkExperience> parseBlocks(List<List<String>> blocks) {
+        List<Draft> drafts = new ArrayList<>();
+        for (List<String> block : blocks) {
+            drafts.addAll(drafts(block));
+        }
+        drafts.removeIf(Draft::isNoise);
+        boolean mostDated = drafts.stream().filter(d -> d.dates != null).count() * 2 > drafts.size();
+        if (mostDated) {
+            drafts.removeIf(d -> d.dates == null && !d.hasBody() && !d.labelled);
+        }
+        RoleSplitter.Order order = RoleSplitter.usualOrder(drafts.stream().map(d -> d.header).toList());
+        return drafts.stream().map(draft -> draft.toWorkExperience(order)).filter(Objects::nonNull).toList();
+    }
+
+    private static List<Draft> drafts(List<String> lines) {
         List<Draft> drafts = new ArrayList<>();
         Draft draft = null;
+        boolean inBody = false;
         for (String line : lines) {
             boolean bullet = Text.isBullet(line);
             String text = bullet ? Text.stripBullet(line) : line;
-            Matcher skills = SKILLS_LABEL.matcher(text);
-            if (skills.matches()) {
+            if (text.isEmpty()) {
+                continue;
+            }
+            Matcher m;
+            if ((m = SKILLS_LABEL.matcher(text)).matches()) {
                 draft = draft == null ? start(drafts) : draft;
-                draft.skills.addAll(SkillsParser.split(skills.group(1)));
-            } else if (bullet) {
+                draft.skills.addAll(SkillsParser.split(m.group(1)));
+            } else if ((m = POSITION_LABEL.matcher(text)).matches() && !bullet) {
+                draft = draft == null || draft.position != null || draft.hasBody() && draft.dates != null
+                        ? start(drafts) : draft;
+                draft.position = Text.trimSeparators(m.group(1));
+                draft.labelled = true;
+                inBody = false;
+            } else if ((m = COMPANY_LABEL.matcher(text)).matches() && !bullet) {
+                draft = draft == null || draft.company != null || draft.hasBody() ? start(drafts) : draft;
+                draft.labelled = true;
+                draft.expectCompany = m.group(1).isBlank();
+                draft.company = m.group(1).isBlank() ? null : Text.trimSeparators(m.group(1));
+                inBody = false;
+            } else if ((m = DATES_LABEL.matcher(text)).matches() && DateRange.findRangeOrDate(m.group(1)).isPresent()
+                    && !bullet) {
+                draft = draft == null || draft.dates != null ? start(drafts) : draft;
+                draft.dates = datesOf(m.group(1));
+            } else if (LOCATION_LABEL.matcher(text).matches() && !bullet) {
+                continue;
+            } else if ((m = BODY_LABEL.matcher(text)).matches() && !bullet && Text.wordCount(text) <= 6) {
                 draft = draft == null ? start(drafts) : draft;
-                draft.bullets.add(text);
-            } else if (draft != null && draft.hasBody() && isContinuation(text)) {
+                inBody = true;
+                if (!m.group(1).isBlank()) {
+                    draft.bullets.add(m.group(1));
+                }
+            } else if (draft != null && draft.expectCompany && !bullet) {
+                draft.company = Text.trimSeparators(text);
+                draft.expectCompany = false;
+            } else if (bullet || inBody && !startsEntry(text, draft)) {
+                draft = draft == null ? start(drafts) : draft;
+                if (!bullet && draft.hasBody() && isContinuation(draft.lastBodyLine(), text)) {
+                    draft.appendToLastBodyLine(text);
+                } else {
+                    draft.bullets.add(text);
+                }
+            } else if (draft != null && draft.hasBody() && isContinuation(draft.lastBodyLine(), text)) {
                 draft.appendToLastBodyLine(text);
+            } else if (isLocation(text)) {
+                continue;
             } else if (isProse(text)) {
                 draft = draft == null ? start(drafts) : draft;
                 draft.description.add(text);
             } else {
                 draft = addHeaderLine(drafts, draft, text);
+                inBody = false;
             }
         }
-        return drafts.stream().map(Draft::toWorkExperience).filter(Objects::nonNull).toList();
+        return drafts;
+    }
+
+    /** Inside a labelled body, only a dated line or a labelled field starts the next entry. */
+    private static boolean startsEntry(String text, Draft draft) {
+        return DateRange.findRange(text).isPresent() && !isProse(text)
+                || POSITION_LABEL.matcher(text).matches() || COMPANY_LABEL.matcher(text).matches();
     }
 
     private static Draft addHeaderLine(List<Draft> drafts, Draft draft, String line) {
@@ -52,10 +136,7 @@ final class ExperienceParser {
         if (found.isPresent()) {
             Draft target = draft == null || draft.hasBody() || draft.dates != null ? start(drafts) : draft;
             target.dates = found.get().range();
-            String rest = found.get().remainder(line);
-            if (!rest.isEmpty()) {
-                target.header.add(rest);
-            }
+            addHeaderPart(target, found.get().remainder(line));
             return target;
         }
         Draft target = draft == null || draft.hasBody() || draft.headerComplete() ? start(drafts) : draft;
@@ -66,10 +147,24 @@ final class ExperienceParser {
             target.dates = new DateRange(date, date, false);
             line = lone.get().remainder(line);
         }
-        if (!line.isEmpty()) {
-            target.header.add(line);
-        }
+        addHeaderPart(target, line);
         return target;
+    }
+
+    private static void addHeaderPart(Draft target, String text) {
+        String part = WORKING_AS.matcher(Text.trimSeparators(text)).replaceFirst("");
+        if (!part.isEmpty()) {
+            target.header.add(part);
+        }
+    }
+
+    private static DateRange datesOf(String text) {
+        Optional<DateRange.Found> range = DateRange.findRange(text);
+        if (range.isPresent()) {
+            return range.get().range();
+        }
+        String date = DateRange.findRangeOrDate(text).orElseThrow().range().end();
+        return new DateRange(date, null, true);
     }
 
     private static Draft start(List<Draft> drafts) {
@@ -78,15 +173,24 @@ final class ExperienceParser {
         return draft;
     }
 
-    /** A wrapped bullet or sentence carries on in lower case. */
-    private static boolean isContinuation(String line) {
-        return Character.isLowerCase(line.codePointAt(0));
+    /** A wrapped bullet or sentence: it carries on in lower case, or the line before stopped mid-phrase. */
+    private static boolean isContinuation(String previous, String line) {
+        if (DateRange.findRange(line).isPresent() && !isProse(line)) {
+            return false;
+        }
+        return Character.isLowerCase(line.codePointAt(0)) || CONNECTOR_END.matcher(previous.strip()).find();
+    }
+
+    /** A place on its own ("Mandaluyong, Philippines", "Remote", "Berlin, Germany"): not a title nor a company. */
+    static boolean isLocation(String line) {
+        return RoleSplitter.isLocation(Text.trimSeparators(line));
     }
 
     /** A sentence rather than a title, company or date line. */
     static boolean isProse(String line) {
-        int words = Text.wordCount(line);
-        if (words > MAX_HEADER_WORDS) {
+        int words = Text.letterWordCount(line);
+        boolean dated = DateRange.findRange(line).isPresent();
+        if (words > (dated ? MAX_DATED_HEADER_WORDS : MAX_HEADER_WORDS)) {
             return true;
         }
         if (words < 4 || !line.endsWith(".")) {
@@ -102,6 +206,10 @@ final class ExperienceParser {
         final List<String> description = new ArrayList<>();
         final List<String> skills = new ArrayList<>();
         DateRange dates;
+        String position;
+        String company;
+        boolean labelled;
+        boolean expectCompany;
 
         boolean hasBody() {
             return !bullets.isEmpty() || !description.isEmpty();
@@ -109,7 +217,19 @@ final class ExperienceParser {
 
         /** Dates plus either two header lines or one that names both title and company. */
         boolean headerComplete() {
-            return dates != null && (header.size() >= 2 || header.size() == 1 && RoleSplitter.hasSeparator(header.get(0)));
+            int parts = header.size() + (position != null ? 1 : 0) + (company != null ? 1 : 0);
+            return dates != null && (parts >= 2 || parts == 1 && RoleSplitter.hasSeparator(header.get(0)));
+        }
+
+        /** Nothing but a stray line: no dates, no body, no label, no words of a title or a company. */
+        boolean isNoise() {
+            return dates == null && !hasBody() && !labelled && header.stream().allMatch(
+                    part -> Vocabulary.titleScore(part) == 0 && Vocabulary.companyScore(part) == 0);
+        }
+
+        String lastBodyLine() {
+            List<String> target = bullets.isEmpty() ? description : bullets;
+            return target.get(target.size() - 1);
         }
 
         void appendToLastBodyLine(String line) {
@@ -118,13 +238,20 @@ final class ExperienceParser {
             target.set(last, target.get(last) + " " + line);
         }
 
-        WorkExperience toWorkExperience() {
-            RoleSplitter.Role role = RoleSplitter.split(header);
-            if (role.position() == null && role.company() == null && dates == null) {
+        WorkExperience toWorkExperience(RoleSplitter.Order order) {
+            RoleSplitter.Role role = RoleSplitter.split(header, order);
+            String title = position != null ? position : role.position();
+            String employer = company != null ? company : role.company();
+            if (position != null && company == null && role.company() == null) {
+                employer = role.position();
+            } else if (company != null && position == null && role.position() == null) {
+                title = role.company();
+            }
+            if (title == null && employer == null && dates == null) {
                 return null;
             }
             String description = this.description.isEmpty() ? null : String.join(" ", this.description);
-            return new WorkExperience(role.company(), role.position(),
+            return new WorkExperience(employer, title,
                     dates == null ? null : dates.start(), dates == null ? null : dates.end(),
                     dates != null && dates.current(), description, bullets, Text.dedupe(skills));
         }

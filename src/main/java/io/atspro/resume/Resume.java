@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -53,6 +54,11 @@ public class Resume {
 
     String errorMessage;
 
+    /** What the parse of the file asks the user to check; none for a resume typed or imported, or once edited. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    List<String> parseWarnings;
+
     @Column(nullable = false)
     Instant createdAt;
 
@@ -81,6 +87,7 @@ public class Resume {
         resume.title = title;
         resume.version = 1;
         resume.resumeData = data;
+        resume.parseWarnings = List.of();
         resume.createdAt = now;
         resume.updatedAt = now;
         return resume;
@@ -96,9 +103,10 @@ public class Resume {
         return true;
     }
 
-    void parsed(JsonNode data, Instant now) {
+    void parsed(JsonNode data, List<String> warnings, Instant now) {
         status = PARSED;
         resumeData = data;
+        parseWarnings = List.copyOf(warnings);
         errorMessage = null;
         updatedAt = now;
     }
@@ -109,7 +117,11 @@ public class Resume {
         updatedAt = now;
     }
 
-    /** A manual edit: the data is replaced and the version bumped. Not while the file is still being read. */
+    /**
+     * A manual edit: the data is replaced and the version bumped. Not while the file is still being read. New data
+     * clears the parse's warnings: they were about what the parser made of the file, which the user has now checked
+     * and corrected; a new title keeps them.
+     */
     void edit(String newTitle, boolean titleGiven, JsonNode newData, Instant now) {
         if (PENDING.equals(status) || PARSING.equals(status)) {
             throw new ConflictException("The resume is still being parsed; edit it once it is " + PARSED);
@@ -119,6 +131,7 @@ public class Resume {
         }
         if (newData != null) {
             resumeData = newData;
+            parseWarnings = List.of();
             if (FAILED.equals(status)) {
                 status = MANUAL;
                 errorMessage = null;

@@ -10,25 +10,33 @@ import io.atspro.task.TaskContext;
 import io.atspro.task.TaskHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The {@code resume_parse} task: reads the uploaded file from S3, extracts its text and parses it into
- * {@code resume_data}. Idempotent: a rerun after the resume left {@code parsing} does nothing.
+ * {@code resume_data} with the configured {@link ResumeTextParser}; the warnings of reading the file come first in
+ * {@code parse_warnings}, then the parser's. Idempotent: a rerun after the resume left {@code parsing} does nothing.
  */
 @ApplicationScoped
 class ResumeParseHandler implements TaskHandler {
 
+    /** Shown when only the beginning of a very long file was read. */
+    static final String TRUNCATED = "The file is very long and only its beginning was read: check that nothing is "
+            + "missing at the end.";
+
     private final ResumeService resumes;
     private final DocumentService documents;
+    private final ResumeTextParser parser;
     private final ObjectMapper json;
     private final ResumeTextExtractor extractor = new ResumeTextExtractor();
-    private final ResumeParser parser = new ResumeParser();
 
-    ResumeParseHandler(ResumeService resumes, DocumentService documents, ObjectMapper json) {
+    ResumeParseHandler(ResumeService resumes, DocumentService documents, ResumeTextParser parser, ObjectMapper json) {
         this.resumes = resumes;
         this.documents = documents;
+        this.parser = parser;
         this.json = json;
     }
 
@@ -48,13 +56,17 @@ class ResumeParseHandler implements TaskHandler {
         try {
             context.progress(10);
             FileType type = documents.typeOf(userId, documentId.get());
-            ResumeData data;
+            ExtractedText text;
             try (InputStream in = documents.open(userId, documentId.get())) {
-                ExtractedText text = extractor.extract(in, formatOf(type));
-                context.progress(60);
-                data = type == FileType.JSON ? resumes.readResumeJson(text.text()) : parser.parse(text.text());
+                text = extractor.extract(in, formatOf(type));
             }
-            resumes.finishParse(userId, resumeId, data);
+            context.progress(60);
+            ParsedResume parse = type == FileType.JSON
+                    ? new ParsedResume(resumes.readResumeJson(text.text()), List.of())
+                    : parser.parse(userId, text);
+            parse = parse.withWarningsFirst(readingWarnings(text));
+            resumes.finishParse(userId, resumeId, parse);
+            ResumeData data = parse.data();
             return json.createObjectNode()
                     .put("jobs", data.workExperience().size())
                     .put("schools", data.education().size())
@@ -75,6 +87,14 @@ class ResumeParseHandler implements TaskHandler {
             }
             throw e;
         }
+    }
+
+    private static List<String> readingWarnings(ExtractedText text) {
+        List<String> warnings = new ArrayList<>(text.warnings());
+        if (text.truncated()) {
+            warnings.add(TRUNCATED);
+        }
+        return warnings;
     }
 
     private static DocumentFormat formatOf(FileType type) {

@@ -205,11 +205,13 @@ public class ResumeService {
         return Optional.of(UUID.fromString(documentId.asText()));
     }
 
+    /** Stores the parse and its warnings; one that found almost nothing says so ({@link ParsedResume#flaggedWhenAlmostEmpty}). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void finishParse(String userId, UUID id, ResumeData data) {
+    void finishParse(String userId, UUID id, ParsedResume parse) {
+        ParsedResume stored = parse.flaggedWhenAlmostEmpty();
         resumes.lockOwned(userId, id).ifPresent(resume -> {
             if (Resume.PARSING.equals(resume.status)) {
-                resume.parsed(tree(data), clock.instant());
+                resume.parsed(tree(stored.data()), stored.warnings(), clock.instant());
             }
         });
     }

@@ -7,18 +7,26 @@ import java.util.regex.Pattern;
 
 /**
  * Tells the job title from the company in a job's header lines: "Position at Company", "Position, Company",
- * "Company — Position", "Company | Position", or one per line in either order. Where the wording decides nothing,
- * the title is assumed to come first.
+ * "Company — Position", "Company | Position", or one per line in either order. Where the words decide nothing, the
+ * order the resume's other entries use decides, and failing that the title is assumed to come first.
  */
 final class RoleSplitter {
 
     record Role(String position, String company) {
     }
 
+    /** Which comes first in a resume's job headers. */
+    enum Order { TITLE_FIRST, COMPANY_FIRST }
+
     private static final Pattern AT = Pattern.compile("\\s+(?:at|@)\\s+");
+    /** "Research assistant in The Hebrew University": "in" joins a title to a place of work only before a name. */
+    private static final Pattern IN = Pattern.compile("\\s+(?:in|with|for)\\s+(?=(?:the\\s+)?\\p{Lu})");
     private static final Pattern STRONG_SEPARATORS = Pattern.compile("\\s*\\|\\s*|\\s+[–—-]\\s+|\\s*—\\s*|\\s+[·•]\\s+");
     private static final Pattern LOCATION = Pattern.compile(
-            "(?i)^(?:remote|hybrid|on-?site|(?:fully )?remote \\(.*\\))$|^\\p{Lu}[\\p{L} .'-]+,\\s*(?:[A-Z]{2}|\\p{Lu}[\\p{L} .'-]+)$");
+            "(?i)^(?:remote|hybrid|on-?site|(?:fully )?remote \\(.*\\))$"
+                    + "|^\\p{Lu}[\\p{L} .'’-]+,\\s*(?:[A-Z]{2}|\\p{Lu}[\\p{L} .'’-]+)(?:,\\s*\\p{Lu}[\\p{L} .'’-]+)?$");
+    /** A title word decides only when the two parts differ by at least this much. */
+    private static final double CLEAR_MARGIN = 1.0;
 
     private RoleSplitter() {
     }
@@ -28,20 +36,27 @@ final class RoleSplitter {
     }
 
     static Role split(List<String> headerLines) {
-        for (String line : headerLines) {
-            Matcher at = AT.matcher(line);
-            if (at.find()) {
-                String position = Text.trimSeparators(line.substring(0, at.start()));
-                String afterAt = STRONG_SEPARATORS.split(line.substring(at.end()))[0];
-                String company = commaParts(afterAt).get(0);
-                return new Role(Text.blankToNull(position), Text.blankToNull(Text.trimSeparators(company)));
+        return split(headerLines, Order.TITLE_FIRST);
+    }
+
+    static Role split(List<String> headerLines, Order order) {
+        List<String> parts = parts(headerLines);
+        if (parts.size() == 1) {
+            Role joined = joinedRole(parts.get(0));
+            if (joined != null) {
+                return joined;
             }
         }
-        List<String> parts = new ArrayList<>();
-        for (String line : headerLines) {
-            parts.addAll(parts(line));
+        if (parts.size() >= 2) {
+            for (String part : parts) {
+                Role joined = joinedRole(part);
+                if (joined != null && joined.company() != null && parts.stream()
+                        .filter(p -> p != part).allMatch(p -> titleness(p) < 0.5 && Vocabulary.companyScore(p) == 0
+                                && Text.wordCount(p) > 3)) {
+                    return joined;
+                }
+            }
         }
-        parts.removeIf(part -> part.isEmpty() || isLocation(part));
         if (parts.isEmpty()) {
             return new Role(null, null);
         }
@@ -49,46 +64,110 @@ final class RoleSplitter {
             String only = parts.get(0);
             return titleness(only) > 0 ? new Role(only, null) : new Role(null, only);
         }
-        int positionIndex = 0;
-        for (int i = 1; i < parts.size(); i++) {
-            if (titleness(parts.get(i)) > titleness(parts.get(positionIndex))) {
-                positionIndex = i;
+        String first = parts.get(0);
+        String second = parts.get(1);
+        double difference = titleness(first) - titleness(second);
+        if (difference >= CLEAR_MARGIN || difference > 0 && order == Order.TITLE_FIRST) {
+            return new Role(first, second);
+        }
+        if (difference <= -CLEAR_MARGIN || difference < 0 && order == Order.COMPANY_FIRST) {
+            return new Role(second, first);
+        }
+        return order == Order.COMPANY_FIRST ? new Role(second, first) : new Role(first, second);
+    }
+
+    /** The order most entries that say clearly use; title first when none does. */
+    static Order usualOrder(List<List<String>> headers) {
+        int titleFirst = 0;
+        int companyFirst = 0;
+        for (List<String> header : headers) {
+            List<String> parts = parts(header);
+            if (parts.size() < 2) {
+                continue;
+            }
+            double difference = titleness(parts.get(0)) - titleness(parts.get(1));
+            if (difference >= CLEAR_MARGIN) {
+                titleFirst++;
+            } else if (difference <= -CLEAR_MARGIN) {
+                companyFirst++;
             }
         }
-        int companyIndex = -1;
-        for (int i = 0; i < parts.size(); i++) {
-            if (i != positionIndex && (companyIndex < 0 || titleness(parts.get(i)) < titleness(parts.get(companyIndex)))) {
-                companyIndex = i;
+        return companyFirst > titleFirst ? Order.COMPANY_FIRST : Order.TITLE_FIRST;
+    }
+
+    /** "Engineer at Acme", "Assistant in The Hebrew University": both in one phrase. */
+    private static Role joinedRole(String part) {
+        Matcher at = AT.matcher(part);
+        if (at.find()) {
+            String position = Text.trimSeparators(part.substring(0, at.start()));
+            String company = Text.trimSeparators(stripArticle(part.substring(at.end())));
+            return new Role(Text.blankToNull(position), Text.blankToNull(company));
+        }
+        Matcher in = IN.matcher(part);
+        if (in.find()) {
+            String position = Text.trimSeparators(part.substring(0, in.start()));
+            String company = Text.trimSeparators(part.substring(in.end()));
+            if (Vocabulary.hasStrongTitleWord(position) && titleness(position) >= 1 && titleness(company) <= 0) {
+                return new Role(position, company);
             }
         }
-        return new Role(parts.get(positionIndex), parts.get(companyIndex));
+        return null;
+    }
+
+    private static String stripArticle(String company) {
+        return company.replaceFirst("^the\\s+(?=\\p{Lu}.*\\s)", "");
     }
 
     /** Positive for titles ("Senior Engineer"), negative for companies ("Acme Corp"). */
-    private static double titleness(String part) {
+    static double titleness(String part) {
         return Vocabulary.titleScore(part) - Vocabulary.companyScore(part);
     }
 
-    private static boolean isLocation(String part) {
+    static boolean isLocation(String part) {
+        if (part.isEmpty() || Vocabulary.titleScore(part) > 0) {
+            return false;
+        }
+        if (Places.isPlace(part)) {
+            return true;
+        }
         if (!LOCATION.matcher(part).matches()) {
             return false;
         }
         String afterComma = part.contains(",") ? part.substring(part.indexOf(',') + 1).strip() : "";
-        return !Vocabulary.isCompanySuffix(afterComma) && Vocabulary.titleScore(part) == 0;
+        return !Vocabulary.isCompanySuffix(afterComma) && Vocabulary.companyScore(part) == 0;
     }
 
-    private static List<String> parts(String line) {
+    /** The header's parts: lines cut at strong separators; a lone line also at commas; places left out. */
+    private static List<String> parts(List<String> headerLines) {
         List<String> parts = new ArrayList<>();
-        for (String part : STRONG_SEPARATORS.split(line)) {
-            String trimmed = Text.trimSeparators(part);
-            if (!trimmed.isEmpty()) {
-                parts.add(trimmed);
+        for (String line : headerLines) {
+            for (String part : STRONG_SEPARATORS.split(line)) {
+                String trimmed = Text.trimSeparators(part);
+                if (!trimmed.isEmpty()) {
+                    parts.add(trimmed);
+                }
             }
         }
         if (parts.size() == 1) {
-            return commaParts(parts.get(0));
+            parts = new ArrayList<>(commaParts(parts.get(0)));
         }
+        parts = withoutPlaces(parts);
         return parts;
+    }
+
+    /** Drops "New Orleans", "LA" and "Berlin, Germany"; a state or country drags the town before it along. */
+    private static List<String> withoutPlaces(List<String> parts) {
+        List<String> kept = new ArrayList<>();
+        for (String part : parts) {
+            if (Places.isRegion(part) && kept.size() > 1 && Places.looksLikeTown(kept.get(kept.size() - 1))) {
+                kept.remove(kept.size() - 1);
+                continue;
+            }
+            if (!isLocation(part)) {
+                kept.add(part);
+            }
+        }
+        return kept.isEmpty() ? parts.isEmpty() ? parts : List.of() : kept;
     }
 
     /** Splits on commas but keeps "Acme, Inc." whole. */

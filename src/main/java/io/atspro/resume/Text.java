@@ -114,6 +114,17 @@ final class Text {
         return SPACED_LETTERS.matcher(line).matches() ? line.replace(" ", "") : line;
     }
 
+    /** Words with at least one letter or digit: separators and dashes do not count. */
+    static int letterWordCount(String text) {
+        int count = 0;
+        for (String word : text.strip().split("\\s+")) {
+            if (word.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     static int wordCount(String text) {
         String stripped = text.strip();
         return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;

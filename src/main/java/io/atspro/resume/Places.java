@@ -1,0 +1,90 @@
+package io.atspro.resume;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Countries, states and provinces, and the shape of a town's name: what a "City, Country" part of a header is. */
+final class Places {
+
+    private static final Set<String> REGIONS = Set.of(
+            // countries and their usual short forms
+            "afghanistan", "albania", "algeria", "argentina", "armenia", "australia", "austria", "azerbaijan",
+            "bahrain", "bangladesh", "belarus", "belgium", "bolivia", "bosnia", "botswana", "brazil", "bulgaria",
+            "cambodia", "cameroon", "canada", "chile", "china", "colombia", "costa rica", "croatia", "cuba", "cyprus",
+            "czech republic", "czechia", "denmark", "dominican republic", "ecuador", "egypt", "el salvador",
+            "estonia", "ethiopia", "finland", "france", "georgia", "germany", "ghana", "greece", "guatemala",
+            "honduras", "hong kong", "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel",
+            "italy", "jamaica", "japan", "jordan", "kazakhstan", "kenya", "korea", "south korea", "s.korea",
+            "s. korea", "republic of korea", "kuwait", "latvia", "lebanon", "lithuania", "luxembourg", "malaysia",
+            "malta", "mexico", "moldova", "mongolia", "morocco", "mozambique", "myanmar", "nepal", "netherlands",
+            "the netherlands", "new zealand", "nicaragua", "nigeria", "north macedonia", "norway", "oman",
+            "pakistan", "panama", "paraguay", "peru", "philippines", "poland", "portugal", "qatar", "romania",
+            "russia", "rwanda", "saudi arabia", "ksa", "senegal", "serbia", "singapore", "slovakia", "slovenia",
+            "south africa", "spain", "sri lanka", "sudan", "sweden", "switzerland", "syria", "taiwan", "tanzania",
+            "thailand", "tunisia", "turkey", "türkiye", "uganda", "ukraine", "united arab emirates", "uae", "u.a.e",
+            "u.a.e.", "united kingdom", "uk", "u.k.", "england", "scotland", "wales", "united states",
+            "united states of america", "usa", "u.s.a", "u.s.a.", "us", "u.s.", "uruguay", "uzbekistan",
+            "venezuela", "vietnam", "viet nam", "yemen", "zambia", "zimbabwe",
+            // US states and their codes
+            "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+            "florida", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+            "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+            "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+            "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota",
+            "tennessee", "texas", "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin",
+            "wyoming", "district of columbia", "d.c.", "dc",
+            "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky",
+            "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd",
+            "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy",
+            // Canadian provinces, Indian and Australian states, other large regions
+            "ontario", "quebec", "british columbia", "alberta", "manitoba", "nova scotia", "saskatchewan",
+            "on", "qc", "bc", "ab", "maharashtra", "karnataka", "tamil nadu", "kerala", "gujarat", "rajasthan",
+            "punjab", "haryana", "uttar pradesh", "west bengal", "telangana", "andhra pradesh", "madhya pradesh",
+            "bihar", "odisha", "delhi", "new delhi", "ncr", "new south wales", "nsw", "victoria", "queensland",
+            "bavaria", "catalonia", "dubai", "abu dhabi", "sharjah", "metro manila", "europe", "asia", "emea",
+            "apac", "latam");
+    private static final Pattern TOWN = Pattern.compile("\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2}");
+    private static final Pattern TOWN_SUFFIX = Pattern.compile("(?i).*\\b(?:city|town|district|county|province)$");
+    private static final Pattern PIECES = Pattern.compile("\\s*(?:,|&|/|\\band\\b)\\s*");
+
+    private Places() {
+    }
+
+    /** A country, a state or province, or their usual codes ("CA", "U.S.A", "S.Korea"). */
+    static boolean isRegion(String text) {
+        String key = text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return REGIONS.contains(key) || REGIONS.contains(key.replaceAll("[.]", ""));
+    }
+
+    /**
+     * A place and nothing else: "Mandaluyong, Philippines", "Seoul, S.Korea &amp; LA, U.S.A", "Pasay City". A lone
+     * town name without its region cannot be told from a company's and does not count.
+     */
+    static boolean isPlace(String text) {
+        String trimmed = text.strip();
+        if (isRegion(trimmed) || TOWN_SUFFIX.matcher(trimmed).matches() && looksLikeTown(trimmed)) {
+            return true;
+        }
+        String[] pieces = PIECES.split(trimmed);
+        boolean region = false;
+        for (String piece : pieces) {
+            if (piece.isEmpty()) {
+                continue;
+            }
+            if (isRegion(piece)) {
+                region = true;
+            } else if (!looksLikeTown(piece)) {
+                return false;
+            }
+        }
+        return region;
+    }
+
+    /** One to three capitalised words that name no title and no company. */
+    static boolean looksLikeTown(String text) {
+        String trimmed = text.strip();
+        return TOWN.matcher(trimmed).matches() && Vocabulary.titleScore(trimmed) == 0
+                && Vocabulary.companyScore(trimmed) == 0 && !Vocabulary.looksLikeInstitution(trimmed);
+    }
+}
