@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.atspro.testing.Db;
+import io.atspro.testing.SharedFixtures;
 import io.atspro.testing.TestStack;
 import io.atspro.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -56,14 +58,25 @@ class CatalogScrapingTest {
                 .withHeader("Content-Type", "application/json").withBody(body)));
     }
 
-    /** Every test here runs on the recorded boards, so without ../shared the whole class is skipped. */
     @BeforeAll
     static void serveBoards() {
+        if (!SharedFixtures.available()) {
+            return; // requireBoards() skips every test
+        }
         serveGreenhouse(fixture("greenhouse.json"));
         boards().stubFor(get(urlPathEqualTo("/v0/postings/meesho")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(fixture("lever.json"))));
         boards().stubFor(get(urlPathEqualTo("/posting-api/job-board/sarvam")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(fixture("ashby.json"))));
+    }
+
+    /**
+     * Every test here runs on the recorded boards. Skipped one by one rather than by an assumption in
+     * {@code @BeforeAll}, which Surefire would report as a class of no tests.
+     */
+    @BeforeEach
+    void requireBoards() {
+        SharedFixtures.assumeAvailable("fixtures/job-boards");
     }
 
     /** Walks every page of {@code q} (other tests share the catalog) and returns the posting with this title. */

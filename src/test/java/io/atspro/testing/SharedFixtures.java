@@ -37,7 +37,10 @@ public final class SharedFixtures {
         return Files.isDirectory(dir());
     }
 
-    /** Skips the calling test (or, from {@code @BeforeAll}, its class) when the shared directory is absent. */
+    /**
+     * Skips the calling test when the shared directory is absent. Call it from the test or {@code @BeforeEach}:
+     * from {@code @BeforeAll} it skips the whole class, which Surefire reports as a class of no tests.
+     */
     public static void assumeAvailable(String relative) {
         Assumptions.assumeTrue(available(), () -> relative + " lives in the shared corpus (../shared/" + relative
                 + " beside the checkout), but " + dir() + " is absent; set -D" + PROPERTY
