@@ -41,7 +41,7 @@ public final class ResumeParser {
         contactLines.addAll(sections.of(Kind.CONTACT));
         ContactInfo contact = ContactExtractor.extract(contactLines, lines, layout);
 
-        List<WorkExperience> jobs = ExperienceParser.parse(sections.of(Kind.EXPERIENCE));
+        List<WorkExperience> jobs = ExperienceParser.parseBlocks(sections.blocksOf(Kind.EXPERIENCE));
         List<Education> schools = EducationParser.parse(sections.of(Kind.EDUCATION));
         List<String> skills = sections.has(Kind.SKILLS)
                 ? SkillsParser.parse(sections.of(Kind.SKILLS))

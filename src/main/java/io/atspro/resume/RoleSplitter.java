@@ -22,9 +22,7 @@ final class RoleSplitter {
     /** "Research assistant in The Hebrew University": "in" joins a title to a place of work only before a name. */
     private static final Pattern IN = Pattern.compile("\\s+(?:in|with|for)\\s+(?=(?:the\\s+)?\\p{Lu})");
     private static final Pattern STRONG_SEPARATORS = Pattern.compile("\\s*\\|\\s*|\\s+[–—-]\\s+|\\s*—\\s*|\\s+[·•]\\s+");
-    private static final Pattern LOCATION = Pattern.compile(
-            "(?i)^(?:remote|hybrid|on-?site|(?:fully )?remote \\(.*\\))$"
-                    + "|^\\p{Lu}[\\p{L} .'’-]+,\\s*(?:[A-Z]{2}|\\p{Lu}[\\p{L} .'’-]+)(?:,\\s*\\p{Lu}[\\p{L} .'’-]+)?$");
+    private static final Pattern REMOTE = Pattern.compile("(?i)^(?:remote|hybrid|on-?site|(?:fully )?remote \\(.*\\))$");
     /** A title word decides only when the two parts differ by at least this much. */
     private static final double CLEAR_MARGIN = 1.0;
 
@@ -127,14 +125,7 @@ final class RoleSplitter {
         if (part.isEmpty() || Vocabulary.titleScore(part) > 0) {
             return false;
         }
-        if (Places.isPlace(part)) {
-            return true;
-        }
-        if (!LOCATION.matcher(part).matches()) {
-            return false;
-        }
-        String afterComma = part.contains(",") ? part.substring(part.indexOf(',') + 1).strip() : "";
-        return !Vocabulary.isCompanySuffix(afterComma) && Vocabulary.companyScore(part) == 0;
+        return Places.isPlace(part) || REMOTE.matcher(part).matches();
     }
 
     /** The header's parts: lines cut at strong separators; a lone line also at commas; places left out. */
@@ -144,7 +135,7 @@ final class RoleSplitter {
             for (String part : STRONG_SEPARATORS.split(line)) {
                 String trimmed = Text.trimSeparators(part);
                 if (!trimmed.isEmpty()) {
-                    parts.add(trimmed);
+                    parts.add(headerLines.size() > 1 && !isLocation(trimmed) ? withoutTrailingPlace(trimmed) : trimmed);
                 }
             }
         }
@@ -168,6 +159,19 @@ final class RoleSplitter {
             }
         }
         return kept.isEmpty() ? parts.isEmpty() ? parts : List.of() : kept;
+    }
+
+    /** "Acme School District, Huntington Beach, CA" loses ", Huntington Beach, CA". */
+    private static String withoutTrailingPlace(String part) {
+        List<String> pieces = new ArrayList<>(commaParts(part));
+        if (pieces.size() < 2 || !Places.isRegion(pieces.get(pieces.size() - 1)) && !isLocation(pieces.get(pieces.size() - 1))) {
+            return part;
+        }
+        pieces.remove(pieces.size() - 1);
+        if (pieces.size() > 1 && Places.looksLikeTown(pieces.get(pieces.size() - 1))) {
+            pieces.remove(pieces.size() - 1);
+        }
+        return String.join(", ", pieces);
     }
 
     /** Splits on commas but keeps "Acme, Inc." whole. */

@@ -16,8 +16,13 @@ final class SectionSplitter {
     enum Kind { HEADER, CONTACT, SUMMARY, EXPERIENCE, EDUCATION, CERTIFICATIONS, SKILLS, OTHER }
 
     private static final Map<String, Kind> HEADINGS = headings();
+    /** Key words of headings not in the list, in the order they are asked: "Project Experience" is not work. */
+    private static final Map<Pattern, Kind> KEY_WORDS = keyWords();
     private static final Pattern DECORATION = Pattern.compile("^[#=_*~:|•\\-–—\\s]+|[#=_*~:|•\\-–—\\s]+$");
     private static final int MAX_HEADING_WORDS = 5;
+    /** "Qualifications" lists degrees in some resumes and skills in others: the lines under it decide. */
+    private static final Set<String> EDUCATION_OR_SKILLS = Set.of("qualification", "qualifications",
+            "other qualification", "other qualifications");
     /** Sub-headings a skills section often has; under skills they group skills rather than open a section. */
     private static final Set<String> SKILL_SUBHEADINGS = Set.of("languages", "tools", "technologies", "tech stack",
             "frameworks", "databases", "platforms", "expertise", "proficiencies");
@@ -25,15 +30,22 @@ final class SectionSplitter {
     private SectionSplitter() {
     }
 
-    /** The lines of each section, in document order; lines before the first heading are the HEADER section. */
-    record Sections(Map<Kind, List<String>> bodies) {
+    /**
+     * The lines of each section, in document order; lines before the first heading are the HEADER section. A kind
+     * met under several headings ("Experience", "Research", "Army") has one block of lines per heading.
+     */
+    record Sections(Map<Kind, List<List<String>>> blocks) {
 
         List<String> of(Kind kind) {
-            return bodies.getOrDefault(kind, List.of());
+            return blocks.getOrDefault(kind, List.of()).stream().flatMap(List::stream).toList();
+        }
+
+        List<List<String>> blocksOf(Kind kind) {
+            return blocks.getOrDefault(kind, List.of());
         }
 
         boolean has(Kind kind) {
-            return bodies.containsKey(kind);
+            return blocks.containsKey(kind);
         }
     }
 
@@ -42,27 +54,90 @@ final class SectionSplitter {
     }
 
     static Sections split(List<String> lines, LayoutHints layout) {
-        Map<Kind, List<String>> bodies = new EnumMap<>(Kind.class);
+        Map<Kind, List<List<String>>> blocks = new EnumMap<>(Kind.class);
+        List<List<String>> ambiguous = new ArrayList<>();
         Kind current = Kind.HEADER;
+        List<String> block = open(blocks, current);
         for (String line : lines) {
-            Optional<Kind> heading = Text.isBullet(line) ? Optional.empty() : heading(line);
+            Optional<Kind> heading = Text.isBullet(line) ? Optional.empty() : heading(line, layout);
+            if (heading.orElse(null) == Kind.OTHER && current == Kind.HEADER && HEADINGS.get(key(line)) == null) {
+                heading = Optional.empty();
+            }
             if (heading.isPresent() && current == Kind.SKILLS && SKILL_SUBHEADINGS.contains(key(line))) {
                 continue;
             }
             if (heading.isPresent()) {
                 current = heading.get();
-                bodies.computeIfAbsent(current, k -> new ArrayList<>());
+                block = open(blocks, current);
+                if (EDUCATION_OR_SKILLS.contains(key(line))) {
+                    ambiguous.add(block);
+                }
                 continue;
             }
             Optional<InlineHeading> inline = acceptsInlineHeadings(current) ? inlineHeading(line) : Optional.empty();
             if (inline.isPresent()) {
                 current = inline.get().kind();
-                bodies.computeIfAbsent(current, k -> new ArrayList<>()).add(inline.get().content());
+                block = open(blocks, current);
+                block.add(inline.get().content());
                 continue;
             }
-            bodies.computeIfAbsent(current, k -> new ArrayList<>()).add(line);
+            block.add(line);
         }
-        return new Sections(bodies);
+        for (List<String> candidate : ambiguous) {
+            boolean schooling = candidate.stream()
+                    .anyMatch(l -> DegreeParser.containsDegree(l) || Vocabulary.looksLikeInstitution(l));
+            if (!schooling && blocks.get(Kind.EDUCATION).removeIf(b -> b == candidate)) {
+                blocks.computeIfAbsent(Kind.SKILLS, k -> new ArrayList<>()).add(candidate);
+            }
+        }
+        blocks.values().forEach(list -> list.removeIf(List::isEmpty));
+        blocks.values().removeIf(List::isEmpty);
+        return new Sections(blocks);
+    }
+
+    private static List<String> open(Map<Kind, List<List<String>>> blocks, Kind kind) {
+        List<String> block = new ArrayList<>();
+        blocks.computeIfAbsent(kind, k -> new ArrayList<>()).add(block);
+        return block;
+    }
+
+    /**
+     * The section a line announces. A heading from the list below matches whole; a line styled as a heading (set
+     * larger, bold capitals, capitals, or ending in a colon) also matches by its key words ("Professional Experience
+     * &amp; Internships", "Workplace:"), and set larger than the text it is a heading even if its words are unknown.
+     */
+    static Optional<Kind> heading(String line, LayoutHints layout) {
+        Optional<Kind> exact = heading(line);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        String key = key(line);
+        if (key.isEmpty() || Text.wordCount(key) > MAX_HEADING_WORDS || line.matches(".*\\d.*")) {
+            return Optional.empty();
+        }
+        String stripped = line.strip();
+        boolean styled = layout.isHeadingStyled(stripped);
+        String letters = stripped.replaceAll("[^\\p{L}]", "");
+        boolean capitals = letters.length() >= 4 && letters.equals(letters.toUpperCase(Locale.ROOT));
+        boolean colon = stripped.endsWith(":");
+        if (!styled && !capitals && !colon || stripped.contains("|") || stripped.contains(",")) {
+            return Optional.empty();
+        }
+        Optional<Kind> byWords = byKeyWords(key);
+        if (byWords.isPresent()) {
+            return byWords;
+        }
+        return styled && !capitals && Vocabulary.titleScore(stripped) == 0 && Text.wordCount(key) <= 4
+                ? Optional.of(Kind.OTHER) : Optional.empty();
+    }
+
+    private static Optional<Kind> byKeyWords(String key) {
+        for (Map.Entry<Pattern, Kind> entry : KEY_WORDS.entrySet()) {
+            if (entry.getKey().matcher(key).find()) {
+                return Optional.of(entry.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The section a whole line announces, if it is a heading. */
@@ -71,7 +146,11 @@ final class SectionSplitter {
         if (key.isEmpty() || Text.wordCount(key) > MAX_HEADING_WORDS) {
             return Optional.empty();
         }
-        return Optional.ofNullable(HEADINGS.get(key));
+        Kind kind = HEADINGS.get(key);
+        if (kind == null) {
+            kind = key.endsWith("s") ? HEADINGS.get(key.substring(0, key.length() - 1)) : HEADINGS.get(key + "s");
+        }
+        return Optional.ofNullable(kind);
     }
 
     private record InlineHeading(Kind kind, String content) {
@@ -113,10 +192,22 @@ final class SectionSplitter {
         put(map, Kind.EXPERIENCE, "experience", "work experience", "professional experience", "employment",
                 "employment history", "work history", "career history", "relevant experience", "experience history",
                 "professional background", "positions held", "professional history", "work", "career",
-                "industry experience", "job history");
+                "industry experience", "job history", "employment record", "career profile", "workplace", "workplaces",
+                "internships", "internship", "research experience", "teaching experience", "military service", "army",
+                "professional employment", "experience summary", "work profile", "organisational experience",
+                "organizational experience", "employment details", "previous experience", "job experience",
+                "relevant work experience", "professional work experience", "work and research experience",
+                "research and work experience", "experience and internships", "work experience and internships",
+                "volunteer", "volunteering", "volunteer experience", "volunteer work", "research", "teaching",
+                "research positions", "academic experience", "professional appointments", "appointments",
+                "career summary and experience", "present workplace", "previous employment", "employment experience");
         put(map, Kind.EDUCATION, "education", "academic background", "education and training", "academic history",
                 "academic qualifications", "educational background", "education history", "studies", "academics",
-                "education and certifications", "training and education");
+                "education and certifications", "training and education", "academic qualification",
+                "educational qualifications", "educational qualification", "education details", "academic profile",
+                "academic credentials", "educational details", "scholastic record", "academic record",
+                "qualification", "qualifications", "other qualification", "other qualifications", "education and qualifications", "educational profile",
+                "academic details", "education and training", "degrees");
         put(map, Kind.CERTIFICATIONS, "certifications", "certification", "certificates", "certificate", "licenses",
                 "licences", "licenses and certifications", "licences and certifications", "certifications and licenses",
                 "certifications and licences", "professional certifications", "credentials", "accreditations",
@@ -127,16 +218,39 @@ final class SectionSplitter {
                 "tools and technologies", "skills and technologies", "technical proficiencies", "proficiencies",
                 "core skills", "skill set", "skillset", "professional skills", "relevant skills", "skills summary",
                 "technical expertise", "key competencies", "skills and abilities", "skills and expertise",
-                "technical competencies", "qualifications", "skills and qualifications", "frameworks", "databases",
-                "platforms");
+                "technical competencies", "skills and qualifications", "frameworks", "databases",
+                "platforms", "computer skills", "it skills", "software skills", "technical knowledge",
+                "computer knowledge", "software", "it proficiency", "skills and competencies", "skill highlights",
+                "skills and expertise", "technical summary", "technical skill set", "skills expertise", "software and tools", "programming skills");
         put(map, Kind.OTHER, "projects", "personal projects", "selected projects", "key projects", "languages",
                 "interests", "hobbies", "hobbies and interests", "awards", "honors", "honours", "awards and honors",
-                "honors and awards", "publications", "volunteer", "volunteering", "volunteer experience",
-                "volunteer work", "references", "activities", "extracurricular activities", "achievements",
+                "honors and awards", "publications", "references", "activities", "extracurricular activities",
+                "extracurricular activity", "extra curricular activities", "societies and organizations",
+                "areas of interest", "area of interest", "achievements", "key impact areas", "strengths",
                 "accomplishments", "additional information", "memberships", "affiliations",
                 "professional affiliations", "patents", "conferences", "talks", "leadership", "open source",
-                "research", "teaching", "courses", "training");
+                "courses", "training", "coursework", "presentations", "presentation", "writing",
+                "program committees", "community", "declaration", "personal interests", "key projects");
         return Map.copyOf(map);
+    }
+
+    private static Map<Pattern, Kind> keyWords() {
+        Map<Pattern, Kind> map = new java.util.LinkedHashMap<>();
+        map.put(Pattern.compile("\\b(?:projects?|extra ?curricular|activit|leadership|interests?|hobb|awards?|honou?rs?"
+                + "|publications?|references?|referees?|societ|organi[sz]ations?|memberships?|affiliations?"
+                + "|presentations?|talks|writing|committees?|patents?|languages?|personal|declaration|achievements?"
+                + "|accomplishments?|strengths?|courses?|coursework|trainings?|seminars?|workshops?|conferences?)"),
+                Kind.OTHER);
+        map.put(Pattern.compile("\\b(?:experience|employment|work|workplaces?|career history|positions?|jobs?"
+                + "|internships?|research|military|army|volunteer\\w*)\\b"), Kind.EXPERIENCE);
+        map.put(Pattern.compile("\\b(?:education\\w*|academics?|academic|qualifications?|degrees?|schooling|studies)\\b"),
+                Kind.EDUCATION);
+        map.put(Pattern.compile("\\b(?:skills?|competenc\\w*|expertise|proficienc\\w*|technolog\\w*|tools|software"
+                + "|computer knowledge|it knowledge)\\b"), Kind.SKILLS);
+        map.put(Pattern.compile("\\b(?:certifi\\w*|licen[cs]\\w*|accreditations?)\\b"), Kind.CERTIFICATIONS);
+        map.put(Pattern.compile("\\b(?:summary|profile|objective|about|overview)\\b"), Kind.SUMMARY);
+        map.put(Pattern.compile("\\b(?:contact)\\b"), Kind.CONTACT);
+        return map;
     }
 
     private static void put(Map<String, Kind> map, Kind kind, String... keys) {

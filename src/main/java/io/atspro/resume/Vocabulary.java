@@ -10,24 +10,29 @@ final class Vocabulary {
 
     private static final Set<String> TITLE_WORDS = Set.of(
             "engineer", "engineering", "developer", "development", "manager", "management", "analyst", "designer",
-            "director", "lead", "leader", "consultant", "intern", "internship", "specialist", "architect", "scientist",
-            "administrator", "admin", "officer", "coordinator", "associate", "head", "vp", "vice", "president",
-            "cto", "ceo", "cfo", "coo", "cio", "ciso", "founder", "co-founder", "cofounder", "owner", "assistant",
-            "technician", "nurse", "teacher", "professor", "lecturer", "accountant", "representative", "executive",
-            "programmer", "researcher", "editor", "writer", "strategist", "advisor", "adviser", "supervisor", "chef",
-            "attorney", "lawyer", "paralegal", "recruiter", "marketer", "sre", "devops", "tester", "qa", "trainee",
-            "apprentice", "fellow", "principal", "staff", "senior", "junior", "sr", "sr.", "jr", "jr.", "chief",
-            "operator", "clerk", "agent", "planner", "producer", "photographer", "translator", "instructor", "tutor",
-            "counselor", "counsellor", "therapist", "physician", "pharmacist", "mechanic", "electrician", "cashier",
-            "barista", "volunteer", "contractor", "freelancer", "freelance", "secretary", "receptionist", "buyer",
-            "controller", "auditor", "economist", "statistician", "biologist", "chemist", "physicist", "librarian",
-            "curator", "artist", "animator", "illustrator", "copywriter", "journalist", "reporter", "generalist",
-            "coach", "trainer", "investigator", "inspector", "surveyor", "estimator", "broker", "banker", "trader",
-            "underwriter", "actuary", "dentist", "pilot", "partner", "ambassador", "evangelist", "advocate",
-            "steward", "maintainer", "postdoc", "postdoctoral", "student", "scrum", "master",
-            "product", "programme", "program", "project", "support", "operations", "sales", "marketing", "hr",
-            "ux", "ui", "full-stack", "fullstack", "frontend", "front-end", "backend", "back-end", "mobile", "data",
-            "software", "security", "site", "reliability", "machine", "learning", "quality", "assurance");
+            "director", "lead", "leader", "consultant", "intern", "internship", "specialist", "architect",
+            "scientist", "administrator", "admin", "officer", "coordinator", "associate", "head", "vp", "vice",
+            "president", "cto", "ceo", "cfo", "coo", "cio", "ciso", "founder", "co-founder", "cofounder", "owner",
+            "assistant", "technician", "nurse", "teacher", "professor", "lecturer", "accountant", "representative",
+            "executive", "programmer", "researcher", "editor", "writer", "strategist", "advisor", "adviser",
+            "supervisor", "chef", "attorney", "lawyer", "paralegal", "recruiter", "marketer", "sre", "devops",
+            "tester", "qa", "trainee", "apprentice", "fellow", "principal", "staff", "senior", "junior", "sr", "sr.",
+            "jr", "jr.", "chief", "operator", "clerk", "agent", "planner", "producer", "photographer", "translator",
+            "instructor", "tutor", "counselor", "counsellor", "therapist", "physician", "pharmacist", "mechanic",
+            "electrician", "cashier", "barista", "volunteer", "contractor", "freelancer", "freelance", "secretary",
+            "receptionist", "buyer", "controller", "auditor", "economist", "statistician", "biologist", "chemist",
+            "physicist", "librarian", "curator", "artist", "animator", "illustrator", "copywriter", "journalist",
+            "reporter", "generalist", "coach", "trainer", "investigator", "inspector", "surveyor", "estimator",
+            "broker", "banker", "trader", "underwriter", "actuary", "dentist", "pilot", "partner", "ambassador",
+            "evangelist", "advocate", "steward", "maintainer", "postdoc", "postdoctoral", "student", "scrum",
+            "master", "member", "aide", "grader", "crew", "worker", "helper", "cook", "waiter", "server", "driver",
+            "guard", "nanny", "caregiver", "technologist", "hygienist", "paramedic", "midwife", "pharmacologist",
+            "engineer-in-training", "dgm", "gm", "agm", "avp", "svp", "evp", "md", "teller", "merchandiser",
+            "storekeeper", "foreman", "welder", "fitter", "plumber", "carpenter", "machinist", "draftsman",
+            "draughtsman", "editing", "demonstrator", "sergeant", "soldier", "lieutenant", "captain", "product",
+            "programme", "program", "project", "support", "operations", "sales", "marketing", "hr", "ux", "ui",
+            "full-stack", "fullstack", "frontend", "front-end", "backend", "back-end", "mobile", "data", "software",
+            "security", "site", "reliability", "machine", "learning", "quality", "assurance");
 
     /** Title words so generic that they count only half: "Software" and "Data" name companies too. */
     private static final Set<String> WEAK_TITLE_WORDS = Set.of(
@@ -110,7 +115,7 @@ final class Vocabulary {
     }
 
     private static List<String> words(String phrase) {
-        return Arrays.stream(phrase.toLowerCase(Locale.ROOT).split("[\\s,/()|&]+"))
+        return Arrays.stream(phrase.toLowerCase(Locale.ROOT).split("[\\s,/()|&+]+|(?<=\\p{L})-(?=\\p{L})"))
                 .map(w -> w.replaceAll("^[^\\p{L}]+|[^\\p{L}.]+$", ""))
                 .filter(w -> !w.isEmpty())
                 .toList();
