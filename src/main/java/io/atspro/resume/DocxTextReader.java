@@ -10,12 +10,14 @@ import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import javax.xml.namespace.QName;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.usermodel.IBody;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFHeader;
 import org.apache.poi.xwpf.usermodel.XWPFHyperlink;
 import org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun;
@@ -25,9 +27,11 @@ import org.apache.poi.xwpf.usermodel.XWPFSDT;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.apache.xmlbeans.XmlCursor;
 
 /**
- * Text of a DOCX in reading order: page headers, then body paragraphs and tables. List paragraphs get a bullet
+ * Text of a DOCX in reading order: page headers, then body paragraphs (with the text boxes anchored in them) and
+ * tables, then page footers. List paragraphs get a bullet
  * so the parser sees them as bullets; table rows whose cells hold one line each become "a | b | c".
  */
 final class DocxTextReader {
@@ -47,6 +51,11 @@ final class DocxTextReader {
         ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
         ZipSecureFile.setMaxTextSize(MAX_DOCUMENT_CHARS);
     }
+
+    private static final String NAMESPACES =
+            "declare namespace w='http://schemas.openxmlformats.org/wordprocessingml/2006/main' ";
+    private static final QName FALLBACK =
+            new QName("http://schemas.openxmlformats.org/markup-compatibility/2006", "Fallback");
 
     private final ResumeTextExtractor.Limits limits;
 
@@ -85,6 +94,9 @@ final class DocxTextReader {
                 writeBody(header, document, sink);
             }
             writeBody(document, document, sink);
+            for (XWPFFooter footer : document.getFooterList()) {
+                writeBody(footer, document, sink);
+            }
         } catch (TextSink.LimitReached e) {
             throw new ResumeExtractionException(Reason.UNSAFE,
                     "The Word document expands to more than 5 MB of text and was refused.");
@@ -98,6 +110,7 @@ final class DocxTextReader {
     private static void writeBody(IBody body, XWPFDocument document, TextSink sink) {
         for (IBodyElement element : body.getBodyElements()) {
             if (element instanceof XWPFParagraph paragraph) {
+                textBoxLines(paragraph).forEach(sink::line);
                 sink.line(paragraphText(paragraph, document));
             } else if (element instanceof XWPFTable table) {
                 writeTable(table, document, sink);
@@ -126,6 +139,7 @@ final class DocxTextReader {
         List<String> lines = new ArrayList<>();
         for (IBodyElement element : cell.getBodyElements()) {
             if (element instanceof XWPFParagraph paragraph) {
+                lines.addAll(textBoxLines(paragraph));
                 String text = paragraphText(paragraph, document);
                 if (!text.isBlank()) {
                     lines.add(text);
@@ -137,6 +151,56 @@ final class DocxTextReader {
             }
         }
         return lines;
+    }
+
+    /**
+     * The paragraphs of the text boxes anchored in this paragraph (headings and contact blocks often sit in them),
+     * each box read once: Word writes a modern box and a legacy copy of it as alternatives, and only the first
+     * alternative is read.
+     */
+    private static List<String> textBoxLines(XWPFParagraph paragraph) {
+        List<String> lines = new ArrayList<>();
+        try (XmlCursor boxes = paragraph.getCTP().newCursor()) {
+            boxes.selectPath(NAMESPACES + "$this//w:txbxContent");
+            while (boxes.toNextSelection()) {
+                if (insideFallback(boxes)) {
+                    continue;
+                }
+                try (XmlCursor paragraphs = boxes.newCursor()) {
+                    paragraphs.selectPath(NAMESPACES + "$this/w:p | $this/w:tbl//w:p");
+                    while (paragraphs.toNextSelection()) {
+                        String text = runText(paragraphs);
+                        if (!text.isBlank()) {
+                            lines.add(text);
+                        }
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static boolean insideFallback(XmlCursor at) {
+        try (XmlCursor up = at.newCursor()) {
+            while (up.toParent()) {
+                if (FALLBACK.equals(up.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String runText(XmlCursor paragraph) {
+        StringBuilder text = new StringBuilder();
+        try (XmlCursor pieces = paragraph.newCursor()) {
+            pieces.selectPath(NAMESPACES + "$this//w:t | $this//w:tab | $this//w:br");
+            while (pieces.toNextSelection()) {
+                String name = pieces.getName().getLocalPart();
+                text.append(name.equals("t") ? pieces.getTextValue() : name.equals("tab") ? "\t" : " ");
+            }
+        }
+        return text.toString();
     }
 
     /** The paragraph's text, a bullet if it is a list item, and the targets of links whose text hides them. */
