@@ -21,9 +21,14 @@ record DateRange(String start, String end, boolean current) {
     /** Where a range was found in a line, so the caller can read what is left of the line. */
     record Found(DateRange range, int from, int to) {
 
-        /** The line without the range and without the separators and brackets left dangling around it. */
+        /**
+         * The line without the range and the separators and brackets left dangling around it; what stood before and
+         * after the range are separate parts ("Title | Company" from "Title  2019 – 2020 Company").
+         */
         String remainder(String line) {
-            return Text.trimSeparators(line.substring(0, from) + " " + line.substring(to));
+            String before = Text.trimSeparators(line.substring(0, from));
+            String after = Text.trimSeparators(line.substring(to));
+            return before.isEmpty() || after.isEmpty() ? before + after : before + " | " + after;
         }
     }
 

@@ -21,6 +21,8 @@ final class RoleSplitter {
     private static final Pattern AT = Pattern.compile("\\s+(?:at|@)\\s+");
     /** "Research assistant in The Hebrew University": "in" joins a title to a place of work only before a name. */
     private static final Pattern IN = Pattern.compile("\\s+(?:in|with|for)\\s+(?=(?:the\\s+)?\\p{Lu})");
+    private static final Pattern COLUMN_SEPARATOR = Pattern.compile("\\s*\\|\\s*");
+    private static final Pattern PLACE_SEPARATOR = Pattern.compile("\\s*,\\s*|\\s+[–—-]\\s+|\\s*—\\s*");
     private static final Pattern STRONG_SEPARATORS = Pattern.compile("\\s*\\|\\s*|\\s+[–—-]\\s+|\\s*—\\s*|\\s+[·•]\\s+");
     private static final Pattern REMOTE = Pattern.compile("(?i)^(?:remote|hybrid|on-?site|(?:fully )?remote \\(.*\\))$");
     /** A title word decides only when the two parts differ by at least this much. */
@@ -128,22 +130,58 @@ final class RoleSplitter {
         return Places.isPlace(part) || REMOTE.matcher(part).matches();
     }
 
-    /** The header's parts: lines cut at strong separators; a lone line also at commas; places left out. */
+    /**
+     * The header's parts. Lines and column gaps ("|") separate parts first, each part losing a trailing place
+     * ("Acme – Los Angeles, CA"); only a header that is one phrase is cut further, at dashes and bullets, then at
+     * commas, since inside a line those also join a title to its qualifier ("Director – IT Operations").
+     */
     private static List<String> parts(List<String> headerLines) {
-        List<String> parts = new ArrayList<>();
+        List<String> pieces = new ArrayList<>();
         for (String line : headerLines) {
-            for (String part : STRONG_SEPARATORS.split(line)) {
-                String trimmed = Text.trimSeparators(part);
-                if (!trimmed.isEmpty()) {
-                    parts.add(headerLines.size() > 1 && !isLocation(trimmed) ? withoutTrailingPlace(trimmed) : trimmed);
+            for (String piece : COLUMN_SEPARATOR.split(line)) {
+                String trimmed = Text.trimSeparators(piece);
+                if (!trimmed.isEmpty() && !isLocation(trimmed)) {
+                    String kept = withoutTrailingPlace(trimmed);
+                    if (!kept.isEmpty()) {
+                        pieces.add(kept);
+                    }
                 }
+            }
+        }
+        if (pieces.size() != 1) {
+            return pieces;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : STRONG_SEPARATORS.split(pieces.get(0))) {
+            String trimmed = Text.trimSeparators(part);
+            if (!trimmed.isEmpty()) {
+                parts.add(trimmed);
             }
         }
         if (parts.size() == 1) {
             parts = new ArrayList<>(commaParts(parts.get(0)));
         }
-        parts = withoutPlaces(parts);
-        return parts;
+        return withoutPlaces(parts);
+    }
+
+    /** "Acme School District, Huntington Beach, CA" and "Acme – Los Angeles, CA" lose the place. */
+    private static String withoutTrailingPlace(String part) {
+        List<String> pieces = new ArrayList<>(List.of(PLACE_SEPARATOR.split(part)));
+        boolean removed = false;
+        while (pieces.size() > 1 && (Places.isRegion(pieces.get(pieces.size() - 1))
+                || isLocation(pieces.get(pieces.size() - 1)))) {
+            pieces.remove(pieces.size() - 1);
+            removed = true;
+        }
+        if (!removed) {
+            return part;
+        }
+        if (pieces.size() > 1 && Places.looksLikeTown(pieces.get(pieces.size() - 1))) {
+            pieces.remove(pieces.size() - 1);
+        }
+        String kept = pieces.get(pieces.size() - 1);
+        int end = part.indexOf(kept, part.indexOf(pieces.get(0))) + kept.length();
+        return Text.trimSeparators(part.substring(0, end));
     }
 
     /** Drops "New Orleans", "LA" and "Berlin, Germany"; a state or country drags the town before it along. */
@@ -159,19 +197,6 @@ final class RoleSplitter {
             }
         }
         return kept.isEmpty() ? parts.isEmpty() ? parts : List.of() : kept;
-    }
-
-    /** "Acme School District, Huntington Beach, CA" loses ", Huntington Beach, CA". */
-    private static String withoutTrailingPlace(String part) {
-        List<String> pieces = new ArrayList<>(commaParts(part));
-        if (pieces.size() < 2 || !Places.isRegion(pieces.get(pieces.size() - 1)) && !isLocation(pieces.get(pieces.size() - 1))) {
-            return part;
-        }
-        pieces.remove(pieces.size() - 1);
-        if (pieces.size() > 1 && Places.looksLikeTown(pieces.get(pieces.size() - 1))) {
-            pieces.remove(pieces.size() - 1);
-        }
-        return String.join(", ", pieces);
     }
 
     /** Splits on commas but keeps "Acme, Inc." whole. */
