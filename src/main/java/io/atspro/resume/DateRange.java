@@ -16,10 +16,19 @@ record DateRange(String start, String end, boolean current) {
             "\\b(?:since|from)\\s+(" + PartialDate.ANY + ")", Pattern.CASE_INSENSITIVE);
     private static final Pattern OPEN_ENDED = Pattern.compile(
             "(" + PartialDate.ANY + ")\\s*(?:-|–|—)\\s*$", Pattern.CASE_INSENSITIVE);
+    /** "2009 – Chief Executive Manager": a start date, a dash and words, at the start of a line. */
+    private static final Pattern OPEN_START = Pattern.compile(
+            "^(" + PartialDate.ANY + ")\\s*(?:-|–|—)\\s+(?=\\p{L})(?!" + PartialDate.ANY + "|" + PartialDate.PRESENT + ")",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern SINGLE = Pattern.compile(PartialDate.ANY, Pattern.CASE_INSENSITIVE);
 
     /** Where a range was found in a line, so the caller can read what is left of the line. */
     record Found(DateRange range, int from, int to) {
+
+        /** The date opens or closes the line (separators aside). */
+        boolean atEdgeOf(String line) {
+            return Text.trimSeparators(line.substring(0, from)).isEmpty() || Text.trimSeparators(line.substring(to)).isEmpty();
+        }
 
         /**
          * The line without the range and the separators and brackets left dangling around it; what stood before and
@@ -45,7 +54,10 @@ record DateRange(String start, String end, boolean current) {
         if (!m.find()) {
             m = OPEN_ENDED.matcher(line);
             if (!m.find()) {
-                return Optional.empty();
+                m = OPEN_START.matcher(line);
+                if (!m.find()) {
+                    return Optional.empty();
+                }
             }
         }
         return Optional.of(new Found(new DateRange(PartialDate.normalise(m.group(1)), null, true), m.start(), m.end()));

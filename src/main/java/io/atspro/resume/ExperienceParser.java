@@ -24,14 +24,18 @@ final class ExperienceParser {
             "(?i)^(?:designation|position(?: held)?|job title|title|role|post)\\s*[:\\-–]\\s*(.+)$");
     private static final Pattern COMPANY_LABEL = Pattern.compile(
             "(?i)^(?:company|organi[sz]ation|employer|firm|client|present organi[sz]ation|current organi[sz]ation"
-                    + "|present employer|current employer)(?: name)?\\s*[:\\-–]\\s*(.*)$");
+                    + "|present employer|current employer|previous organi[sz]ations?|previous employers?|past organi[sz]ations?"
+                    + "|present company|current company|previous compan(?:y|ies))(?: name)?\\s*[:\\-–]\\s*(.*)$");
     private static final Pattern DATES_LABEL = Pattern.compile(
             "(?i)^(?:tenure|duration|period|dates?|from|working period|time period)\\s*[:\\-–]\\s*(.+)$");
+    private static final Pattern INLINE_LABEL = Pattern.compile(
+            "(?<=\\S)\\s+(?=(?:tenure|duration|designation|period)\\s*:)", Pattern.CASE_INSENSITIVE);
     private static final Pattern LOCATION_LABEL = Pattern.compile("(?i)^(?:location|place|city|address)\\s*[:\\-–]\\s*.*$");
     /** "Key Responsibilities:", "Achievements:": the entry's body starts. */
     private static final Pattern BODY_LABEL = Pattern.compile(
             "(?i)^(?:key )?(?:responsibilit(?:y|ies)|duties|achievements|accomplishments|job profile|job description"
-                    + "|role description|key result areas|highlights|projects?)(?: handled| include)?\\s*:?\\s*(.*)$");
+                    + "|role description|key result areas|highlights|projects?)(?:\\s*[/&]\\s*\\p{L}+)*"
+                    + "(?: handled| include)?\\s*:?\\s*(.*)$");
     /** "Working as a Co-founder, Acme": a sentence that names the job. */
     private static final Pattern WORKING_AS = Pattern.compile(
             "(?i)^(?:currently |presently )?(?:working|worked|employed|serving|served|joined)(?: as| with)?(?: an? | the )?\\s*");
@@ -66,7 +70,7 @@ final class ExperienceParser {
         List<Draft> drafts = new ArrayList<>();
         Draft draft = null;
         boolean inBody = false;
-        for (String line : lines) {
+        for (String line : withInlineLabelsSplit(lines)) {
             boolean bullet = Text.isBullet(line);
             String text = bullet ? Text.stripBullet(line) : line;
             if (text.isEmpty()) {
@@ -125,6 +129,19 @@ final class ExperienceParser {
         return drafts;
     }
 
+    /** "Acme Ltd, Kolkata Tenure: June 1995 to May 1996" is two lines: the company, and the labelled dates. */
+    private static List<String> withInlineLabelsSplit(List<String> lines) {
+        List<String> result = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            for (String piece : INLINE_LABEL.split(line)) {
+                if (!piece.isBlank()) {
+                    result.add(piece.strip());
+                }
+            }
+        }
+        return result;
+    }
+
     /** Inside a labelled body, only a dated line or a labelled field starts the next entry. */
     private static boolean startsEntry(String text, Draft draft) {
         return DateRange.findRange(text).isPresent() && !isProse(text)
@@ -133,6 +150,12 @@ final class ExperienceParser {
 
     private static Draft addHeaderLine(List<Draft> drafts, Draft draft, String line) {
         Optional<DateRange.Found> found = DateRange.findRange(line);
+        if (found.isEmpty() && draft != null && draft.dates != null) {
+            String dated = line;
+            found = DateRange.findRangeOrDate(line).filter(date -> date.atEdgeOf(dated))
+                    .map(date -> new DateRange.Found(new DateRange(date.range().end(), date.range().end(), false),
+                            date.from(), date.to()));
+        }
         if (found.isPresent()) {
             Draft target = draft == null || draft.hasBody() || draft.dates != null ? start(drafts) : draft;
             target.dates = found.get().range();
@@ -215,10 +238,13 @@ final class ExperienceParser {
             return !bullets.isEmpty() || !description.isEmpty();
         }
 
-        /** Dates plus either two header lines or one that names both title and company. */
+        /**
+         * Dates plus two header lines, or one line that joins title and company unmistakably ("at", a column gap):
+         * a dash inside a line may as well join a title to its qualifier ("Director – IT Operations").
+         */
         boolean headerComplete() {
             int parts = header.size() + (position != null ? 1 : 0) + (company != null ? 1 : 0);
-            return dates != null && (parts >= 2 || parts == 1 && RoleSplitter.hasSeparator(header.get(0)));
+            return dates != null && (parts >= 2 || parts == 1 && RoleSplitter.hasClearSeparator(header.get(0)));
         }
 
         /** Nothing but a stray line: no dates, no body, no label, no words of a title or a company. */

@@ -72,13 +72,26 @@ final class Places {
             if (piece.isEmpty()) {
                 continue;
             }
-            if (isRegion(piece)) {
+            if (isRegion(piece) || isTownAndRegion(piece)) {
                 region = true;
             } else if (!looksLikeTown(piece)) {
                 return false;
             }
         }
         return region;
+    }
+
+    /** "Kolkata West Bengal", "Pune Maharashtra": a town and its region without a comma. */
+    private static boolean isTownAndRegion(String piece) {
+        String[] words = piece.strip().split("\\s+");
+        for (int i = 1; i < words.length && i <= 3; i++) {
+            String town = String.join(" ", java.util.Arrays.copyOfRange(words, 0, i));
+            String region = String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
+            if (isRegion(region) && looksLikeTown(town)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One to three capitalised words that name no title and no company. */

@@ -31,6 +31,10 @@ final class RoleSplitter {
     private RoleSplitter() {
     }
 
+    static boolean hasClearSeparator(String line) {
+        return AT.matcher(line).find() || COLUMN_SEPARATOR.matcher(line).find();
+    }
+
     static boolean hasSeparator(String line) {
         return AT.matcher(line).find() || STRONG_SEPARATORS.matcher(line).find() || commaParts(line).size() > 1;
     }

@@ -20,6 +20,9 @@ final class SectionSplitter {
     private static final Map<Pattern, Kind> KEY_WORDS = keyWords();
     private static final Pattern DECORATION = Pattern.compile("^[#=_*~:|•\\-–—\\s]+|[#=_*~:|•\\-–—\\s]+$");
     private static final int MAX_HEADING_WORDS = 5;
+    /** Under a job these head the job's own lines; they do not end the experience section. */
+    private static final Set<String> JOB_SUBHEADINGS = Set.of("achievements", "key achievements", "accomplishments",
+            "responsibilities", "key responsibilities", "achievement", "key achievement");
     /** "Qualifications" lists degrees in some resumes and skills in others: the lines under it decide. */
     private static final Set<String> EDUCATION_OR_SKILLS = Set.of("qualification", "qualifications",
             "other qualification", "other qualifications");
@@ -65,6 +68,9 @@ final class SectionSplitter {
             }
             if (heading.isPresent() && current == Kind.SKILLS && SKILL_SUBHEADINGS.contains(key(line))) {
                 continue;
+            }
+            if (heading.isPresent() && current == Kind.EXPERIENCE && JOB_SUBHEADINGS.contains(key(line))) {
+                heading = Optional.empty();
             }
             if (heading.isPresent()) {
                 current = heading.get();
@@ -226,6 +232,7 @@ final class SectionSplitter {
                 "interests", "hobbies", "hobbies and interests", "awards", "honors", "honours", "awards and honors",
                 "honors and awards", "publications", "references", "activities", "extracurricular activities",
                 "extracurricular activity", "extra curricular activities", "societies and organizations",
+                "professional organizations", "professional organisations",
                 "areas of interest", "area of interest", "achievements", "key impact areas", "strengths",
                 "accomplishments", "additional information", "memberships", "affiliations",
                 "professional affiliations", "patents", "conferences", "talks", "leadership", "open source",
@@ -237,7 +244,7 @@ final class SectionSplitter {
     private static Map<Pattern, Kind> keyWords() {
         Map<Pattern, Kind> map = new java.util.LinkedHashMap<>();
         map.put(Pattern.compile("\\b(?:projects?|extra ?curricular|activit|leadership|interests?|hobb|awards?|honou?rs?"
-                + "|publications?|references?|referees?|societ|organi[sz]ations?|memberships?|affiliations?"
+                + "|publications?|references?|referees?|societ|memberships?|affiliations?"
                 + "|presentations?|talks|writing|committees?|patents?|languages?|personal|declaration|achievements?"
                 + "|accomplishments?|strengths?|courses?|coursework|trainings?|seminars?|workshops?|conferences?)"),
                 Kind.OTHER);
