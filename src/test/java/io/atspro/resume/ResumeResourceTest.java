@@ -3,8 +3,11 @@ package io.atspro.resume;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.atspro.storage.ObjectStorage;
@@ -53,7 +56,7 @@ class ResumeResourceTest {
     @Inject
     ObjectStorage storage;
 
-    private static String userId(String bearer) {
+    static String userId(String bearer) {
         return given().header("Authorization", bearer).get("/api/v1/me").then().statusCode(200).extract().path("id");
     }
 
@@ -62,7 +65,7 @@ class ResumeResourceTest {
                 .post("/api/v1/resumes").then();
     }
 
-    private static ValidatableResponse awaitFinished(String bearer, String location) throws InterruptedException {
+    static ValidatableResponse awaitFinished(String bearer, String location) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             ValidatableResponse response = given().header("Authorization", bearer).get(location).then().statusCode(200);
@@ -94,7 +97,10 @@ class ResumeResourceTest {
                 .body("resume_data.work_experience.company", hasItems("Wonderland Labs", "Looking Glass Inc"))
                 .body("resume_data.work_experience[0].is_current", equalTo(true))
                 .body("resume_data.education[0].institution", equalTo("University of Oxford"))
-                .body("resume_data.skills", hasItems("Java", "PostgreSQL", "Kubernetes", "Redis"));
+                .body("resume_data.skills", hasItems("Java", "PostgreSQL", "Kubernetes", "Redis"))
+                .body("parse_warnings", not(hasItem(ParsedResume.ALMOST_NOTHING)));
+        given().header("Authorization", alice).get("/api/v1/resumes").then().statusCode(200)
+                .body("items[0].parse_warnings", notNullValue());
         given().header("Authorization", alice).get("/api/v1/tasks/" + taskId)
                 .then().statusCode(200).body("status", equalTo("completed")).body("result_data.jobs", equalTo(2));
     }
@@ -136,7 +142,8 @@ class ResumeResourceTest {
         assertThat(big.length).isBetween(9_800_000, 10_000_000);
         String bigLocation = upload(bearer, "big.txt", big).statusCode(202).extract().header("Location");
         awaitFinished(bearer, bigLocation).body("status", equalTo("parsed"))
-                .body("resume_data.contact_info.email", equalTo("carol@example.com"));
+                .body("resume_data.contact_info.email", equalTo("carol@example.com"))
+                .body("parse_warnings", hasItem(ResumeParseHandler.TRUNCATED));
 
         String good = upload(bearer, "alice.pdf", pdf).statusCode(202).extract().header("Location");
         awaitFinished(bearer, good).body("status", equalTo("parsed"));
@@ -146,11 +153,31 @@ class ResumeResourceTest {
     }
 
     @Test
+    void aFileWithAlmostNothingToReadSaysSoUntilTheUserEditsIt() throws Exception {
+        String bearer = Tokens.user().bearer();
+        String location = given().header("Authorization", bearer)
+                .multiPart("file", "note.txt", "Nora Note\nnora@example.com\n\nThanks for meeting me on Tuesday.\n"
+                        .getBytes(StandardCharsets.UTF_8), "text/plain")
+                .post("/api/v1/resumes").then().statusCode(202).extract().header("Location");
+
+        awaitFinished(bearer, location)
+                .body("status", equalTo("parsed"))
+                .body("resume_data.contact_info.email", equalTo("nora@example.com"))
+                .body("parse_warnings[0]", equalTo(ParsedResume.ALMOST_NOTHING));
+        given().header("Authorization", bearer).contentType(ContentType.JSON).body("{\"title\":\"Nora\"}").patch(location)
+                .then().statusCode(200).body("parse_warnings[0]", equalTo(ParsedResume.ALMOST_NOTHING));
+        given().header("Authorization", bearer).contentType(ContentType.JSON)
+                .body("{\"resume_data\":{\"contact_info\":{\"full_name\":\"Nora Note\"},\"skills\":[\"Notes\"]}}")
+                .patch(location).then().statusCode(200).body("parse_warnings", empty());
+        given().header("Authorization", bearer).get(location).then().body("parse_warnings", empty());
+    }
+
+    @Test
     void aManualResumeIsEditedVersionByVersion() {
         String bearer = Tokens.user().bearer();
         String location = given().header("Authorization", bearer).contentType(ContentType.JSON).body(MANUAL)
                 .post("/api/v1/resumes").then().statusCode(201)
-                .body("status", equalTo("manual")).body("version", equalTo(1))
+                .body("status", equalTo("manual")).body("version", equalTo(1)).body("parse_warnings", empty())
                 .extract().header("Location");
         given().header("Authorization", bearer).contentType(ContentType.JSON)
                 .body("{\"title\":\"Renamed\"}").patch(location)
@@ -211,6 +238,7 @@ class ResumeResourceTest {
         String id = given().header("Authorization", bearer).contentType(ContentType.JSON).body(jsonResume)
                 .post("/api/v1/resumes/import").then().statusCode(201)
                 .body("source", equalTo("import"))
+                .body("parse_warnings", empty())
                 .body("resume_data.contact_info.full_name", equalTo("Dana Scully"))
                 .body("resume_data.work_experience[0].company", equalTo("FBI"))
                 .extract().path("id");
