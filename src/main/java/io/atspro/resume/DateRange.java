@@ -18,7 +18,7 @@ record DateRange(String start, String end, boolean current) {
             "(" + PartialDate.ANY + ")\\s*(?:-|–|—)\\s*$", Pattern.CASE_INSENSITIVE);
     /** "2009 – Chief Executive Manager": a start date, a dash and words, at the start of a line. */
     private static final Pattern OPEN_START = Pattern.compile(
-            "^(" + PartialDate.ANY + ")\\s*(?:-|–|—)\\s+(?=\\p{L})(?!" + PartialDate.ANY + "|" + PartialDate.PRESENT + ")",
+            "^(" + PartialDate.ANY + ")\\s*(?:-|–|—)[\\s|]+(?=\\p{L})(?!" + PartialDate.ANY + "|" + PartialDate.PRESENT + ")",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SINGLE = Pattern.compile(PartialDate.ANY, Pattern.CASE_INSENSITIVE);
 

@@ -40,7 +40,7 @@ final class ExperienceParser {
     private static final Pattern WORKING_AS = Pattern.compile(
             "(?i)^(?:currently |presently )?(?:working|worked|employed|serving|served|joined)(?: as| with)?(?: an? | the )?\\s*");
     private static final Pattern CONNECTOR_END = Pattern.compile(
-            "(?i)(?:[,;:&(/+-]|\\b(?:and|or|of|the|to|in|with|for|a|an|on|by|as|at|from|including|using|via))$");
+            "(?:[,;:&(/+-]|\\b(?:and|or|of|the|to|in|with|for|a|an|on|by|as|at|from|including|using|via))$");
     private static final int MAX_HEADER_WORDS = 14;
     private static final int MAX_DATED_HEADER_WORDS = 22;
 
@@ -70,7 +70,10 @@ final class ExperienceParser {
         List<Draft> drafts = new ArrayList<>();
         Draft draft = null;
         boolean inBody = false;
-        for (String line : withInlineLabelsSplit(lines)) {
+        List<String> all = withInlineLabelsSplit(lines);
+        for (int i = 0; i < all.size(); i++) {
+            String line = all.get(i);
+            String next = i + 1 < all.size() ? all.get(i + 1) : "";
             boolean bullet = Text.isBullet(line);
             String text = bullet ? Text.stripBullet(line) : line;
             if (text.isEmpty()) {
@@ -107,7 +110,7 @@ final class ExperienceParser {
             } else if (draft != null && draft.expectCompany && !bullet) {
                 draft.company = Text.trimSeparators(text);
                 draft.expectCompany = false;
-            } else if (bullet || inBody && !startsEntry(text, draft)) {
+            } else if (bullet || inBody && !startsEntry(text, next)) {
                 draft = draft == null ? start(drafts) : draft;
                 if (!bullet && draft.hasBody() && isContinuation(draft.lastBodyLine(), text)) {
                     draft.appendToLastBodyLine(text);
@@ -118,6 +121,9 @@ final class ExperienceParser {
                 draft.appendToLastBodyLine(text);
             } else if (isLocation(text)) {
                 continue;
+            } else if (draft != null && CONNECTOR_END.matcher(text).find() && DateRange.findRange(text).isEmpty()) {
+                // "Administration and installation of" heads the bullets that follow: it is body, not a new job
+                draft.description.add(text);
             } else if (isProse(text)) {
                 draft = draft == null ? start(drafts) : draft;
                 draft.description.add(text);
@@ -142,10 +148,14 @@ final class ExperienceParser {
         return result;
     }
 
-    /** Inside a labelled body, only a dated line or a labelled field starts the next entry. */
-    private static boolean startsEntry(String text, Draft draft) {
-        return DateRange.findRange(text).isPresent() && !isProse(text)
-                || POSITION_LABEL.matcher(text).matches() || COMPANY_LABEL.matcher(text).matches();
+    /** Inside a labelled body, only a dated line, a labelled field or a line just before one starts the next entry. */
+    private static boolean startsEntry(String text, String next) {
+        return DateRange.findRange(text).isPresent() && !isProse(text) || isFieldLabel(text) || isFieldLabel(next);
+    }
+
+    private static boolean isFieldLabel(String text) {
+        return POSITION_LABEL.matcher(text).matches() || COMPANY_LABEL.matcher(text).matches()
+                || DATES_LABEL.matcher(text).matches();
     }
 
     private static Draft addHeaderLine(List<Draft> drafts, Draft draft, String line) {
@@ -215,6 +225,9 @@ final class ExperienceParser {
         boolean dated = DateRange.findRange(line).isPresent();
         if (words > (dated ? MAX_DATED_HEADER_WORDS : MAX_HEADER_WORDS)) {
             return true;
+        }
+        if (dated) {
+            return false;
         }
         if (words < 4 || !line.endsWith(".")) {
             return false;

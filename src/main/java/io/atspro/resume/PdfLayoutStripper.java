@@ -38,6 +38,10 @@ final class PdfLayoutStripper extends PDFTextStripper {
     private static final float HEADING_SIZE_RATIO = 1.12f;
     private static final int MAX_HEADING_WORDS = 6;
     private static final int NAME_SEARCH_LINES = 12;
+    /** Running headers and footers sit within this many lines of a page's top or bottom. */
+    private static final int PAGE_EDGE_LINES = 3;
+    private static final java.util.regex.Pattern PAGE_NUMBER = java.util.regex.Pattern.compile(
+            "(?i)(?:page\\s*)?\\d{1,3}(?:\\s*(?:/|of)\\s*\\d{1,3})?|-\\s*\\d{1,3}\\s*-");
 
     record Line(String text, float size, boolean bold, int page) {
     }
@@ -64,8 +68,39 @@ final class PdfLayoutStripper extends PDFTextStripper {
         writeText(document, Writer.nullWriter());
     }
 
+    /**
+     * The lines without page furniture: a line repeated, digits aside, at the top or the bottom of two or more pages
+     * (a running header or footer: "February 10, 2026 · Jane Doe · Curriculum Vitae 3"), and lone page numbers.
+     * The top of the first page stays: the name there is often repeated above the next pages.
+     */
     List<Line> lines() {
-        return lines;
+        Map<Integer, List<Line>> byPage = new java.util.TreeMap<>();
+        lines.forEach(line -> byPage.computeIfAbsent(line.page(), p -> new ArrayList<>()).add(line));
+        Map<String, Set<Integer>> edgePages = new HashMap<>();
+        byPage.forEach((page, pageLines) -> {
+            for (int i = 0; i < pageLines.size(); i++) {
+                if (i < PAGE_EDGE_LINES || i >= pageLines.size() - PAGE_EDGE_LINES) {
+                    edgePages.computeIfAbsent(furnitureKey(pageLines.get(i).text()), k -> new java.util.HashSet<>()).add(page);
+                }
+            }
+        });
+        List<Line> kept = new ArrayList<>(lines.size());
+        byPage.forEach((page, pageLines) -> {
+            for (int i = 0; i < pageLines.size(); i++) {
+                Line line = pageLines.get(i);
+                boolean atEdge = i < PAGE_EDGE_LINES || i >= pageLines.size() - PAGE_EDGE_LINES;
+                boolean firstPageTop = page == 1 && i < PAGE_EDGE_LINES;
+                boolean repeated = atEdge && !firstPageTop && byPage.size() > 1 && edgePages.get(furnitureKey(line.text())).size() > 1;
+                if (!repeated && !PAGE_NUMBER.matcher(line.text().strip()).matches()) {
+                    kept.add(line);
+                }
+            }
+        });
+        return kept;
+    }
+
+    private static String furnitureKey(String text) {
+        return text.replaceAll("\\d+", "#").replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
     }
 
     List<String> hyperlinks() {

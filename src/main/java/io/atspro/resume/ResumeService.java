@@ -205,7 +205,10 @@ public class ResumeService {
         return Optional.of(UUID.fromString(documentId.asText()));
     }
 
-    /** Stores the parse and its warnings; one that found almost nothing says so ({@link ParsedResume#flaggedWhenAlmostEmpty}). */
+    /**
+     * Stores the parse and its warnings; one that found almost nothing says so
+     * ({@link ParsedResume#flaggedWhenAlmostEmpty}).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void finishParse(String userId, UUID id, ParsedResume parse) {
         ParsedResume stored = parse.flaggedWhenAlmostEmpty();

@@ -21,6 +21,7 @@ final class RoleSplitter {
     private static final Pattern AT = Pattern.compile("\\s+(?:at|@)\\s+");
     /** "Research assistant in The Hebrew University": "in" joins a title to a place of work only before a name. */
     private static final Pattern IN = Pattern.compile("\\s+(?:in|with|for)\\s+(?=(?:the\\s+)?\\p{Lu})");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.;](?=\\s+\\p{Lu})");
     private static final Pattern COLUMN_SEPARATOR = Pattern.compile("\\s*\\|\\s*");
     private static final Pattern PLACE_SEPARATOR = Pattern.compile("\\s*,\\s*|\\s+[–—-]\\s+|\\s*—\\s*");
     private static final Pattern STRONG_SEPARATORS = Pattern.compile("\\s*\\|\\s*|\\s+[–—-]\\s+|\\s*—\\s*|\\s+[·•]\\s+");
@@ -104,7 +105,7 @@ final class RoleSplitter {
         Matcher at = AT.matcher(part);
         if (at.find()) {
             String position = Text.trimSeparators(part.substring(0, at.start()));
-            String company = Text.trimSeparators(stripArticle(part.substring(at.end())));
+            String company = Text.trimSeparators(stripArticle(firstSentence(part.substring(at.end()))));
             return new Role(Text.blankToNull(position), Text.blankToNull(company));
         }
         Matcher in = IN.matcher(part);
@@ -116,6 +117,19 @@ final class RoleSplitter {
             }
         }
         return null;
+    }
+
+    /** "Army Intelligence (8200). Full service, Staff Sergeant." ends at its first full stop. */
+    private static String firstSentence(String text) {
+        Matcher end = SENTENCE_END.matcher(text);
+        while (end.find()) {
+            String before = text.substring(0, end.start() + 1);
+            String lastWord = before.substring(before.lastIndexOf(' ') + 1);
+            if (!Vocabulary.isCompanySuffix(lastWord) && lastWord.length() > 3) {
+                return before.substring(0, before.length() - 1);
+            }
+        }
+        return text;
     }
 
     private static String stripArticle(String company) {
