@@ -97,8 +97,8 @@ class ModelResumeParseTest {
     }
 
     private static long generationsUsed(String userId) {
-        return Db.count("SELECT coalesce(sum(used), 0) FROM usage_counters WHERE user_id = ? AND metric = 'ai_generations'",
-                userId);
+        return Db.count("SELECT coalesce(sum(used), 0) FROM usage_counters "
+                + "WHERE user_id = ? AND metric = 'ai_generations'", userId);
     }
 
     @Test
@@ -144,7 +144,8 @@ class ModelResumeParseTest {
         String userId = ResumeResourceTest.userId(bearer);
         int limit = Plan.FREE.limits().aiGenerations();
         Db.update("INSERT INTO usage_counters (user_id, metric, period_start, used) "
-                + "VALUES (?, 'ai_generations', date_trunc('month', now() AT TIME ZONE 'UTC')::date, ?)", userId, limit);
+                        + "VALUES (?, 'ai_generations', date_trunc('month', now() AT TIME ZONE 'UTC')::date, ?)",
+                userId, limit);
         String who = uniqueName();
         model.register(post(urlEqualTo(PATH)).withRequestBody(containing(who)).willReturn(okJson(modelAnswer(who))));
 

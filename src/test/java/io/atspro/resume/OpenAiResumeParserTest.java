@@ -31,7 +31,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The model-based parser against a WireMock chat-completions service: the model's resume, or the rules' with a warning. */
+/**
+ * The model-based parser against a WireMock chat-completions service: the model's resume, or the rules' with a
+ * warning.
+ */
 class OpenAiResumeParserTest {
 
     private static final String KEY = "sk-test-resume-0123456789";

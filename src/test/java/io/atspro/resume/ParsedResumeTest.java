@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class ParsedResumeTest {
 
-    private static final ContactInfo NAME_AND_EMAIL = new ContactInfo("Ada Lovelace", "ada@example.com", null, null, null);
+    private static final ContactInfo NAME_AND_EMAIL =
+            new ContactInfo("Ada Lovelace", "ada@example.com", null, null, null);
 
     @Test
     void warningsAreKeptInOrderOnceEachWithoutBlanks() {

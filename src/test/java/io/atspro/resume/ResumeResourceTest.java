@@ -164,8 +164,8 @@ class ResumeResourceTest {
                 .body("status", equalTo("parsed"))
                 .body("resume_data.contact_info.email", equalTo("nora@example.com"))
                 .body("parse_warnings[0]", equalTo(ParsedResume.ALMOST_NOTHING));
-        given().header("Authorization", bearer).contentType(ContentType.JSON).body("{\"title\":\"Nora\"}").patch(location)
-                .then().statusCode(200).body("parse_warnings[0]", equalTo(ParsedResume.ALMOST_NOTHING));
+        given().header("Authorization", bearer).contentType(ContentType.JSON).body("{\"title\":\"Nora\"}")
+                .patch(location).then().statusCode(200).body("parse_warnings[0]", equalTo(ParsedResume.ALMOST_NOTHING));
         given().header("Authorization", bearer).contentType(ContentType.JSON)
                 .body("{\"resume_data\":{\"contact_info\":{\"full_name\":\"Nora Note\"},\"skills\":[\"Notes\"]}}")
                 .patch(location).then().statusCode(200).body("parse_warnings", empty());
