@@ -15,8 +15,14 @@ final class DegreeParser {
             + "Policy|Affairs|Studies|Letters|Divinity|Theology)";
 
     private static final Pattern DEGREE = Pattern.compile(
-            "(?:\\b(?:Bachelor|Master|Associate)(?:['’]s)?(?:\\s+(?:of|in)\\s+" + GENERIC_SUBJECTS + "(?:\\s+(?:and|&)\\s+"
-                    + GENERIC_SUBJECTS + ")?(?=$|[\\s,;|(–—-]))?(?:\\s+Degree)?"
+            "(?:\\b(?i:Bachelor|Master|Associate)(?![\\p{L}])(?:['’]s)?(?:\\s+(?:of|in)\\s+" + GENERIC_SUBJECTS + "(?:\\s+(?:and|&)\\s+"
+                    + GENERIC_SUBJECTS + ")?(?=$|[\\s,;|(–—-]))?(?:\\s+(?i:Degree))?"
+                    + "|\\b(?i:Pre-?\\s?University Course(?: Class)?(?: \\(\\d+th\\))?(?!\\p{L})|Higher Secondary(?: School)?(?: Certificate)?"
+                    + "|Senior Secondary|Secondary(?: School)?(?: Certificate)?|Primary(?: School)?|High[- ]School(?: Diploma| graduation)?"
+                    + "|Matriculation|Intermediate|Post ?graduate Diploma|PG Diploma)\\b"
+                    + "|\\b(?:PGDM|PGDBA|PGD|SSC|HSC|SSLC|BCA|MCA|BBM|B\\.?\\s?Com\\.?|M\\.?\\s?Com\\.?|B\\.?\\s?Pharm\\.?"
+                    + "|M\\.?\\s?Pharm\\.?|B\\.?E\\.|M\\.?E\\.|B\\.?Arch\\.?|MBBS|BDS|(?i:M\\.?\\s?Eng|B\\.?\\s?Eng|B\\.?\\s?Tech|M\\.?\\s?Tech"
+                    + "|B\\.?\\s?Sc|M\\.?\\s?Sc)\\.?)(?![\\p{L}])"
                     + "|\\bDoctor(?:ate)?(?:\\s+of\\s+" + GENERIC_SUBJECTS + ")?"
                     + "|\\bPh\\.?\\s?D\\.?|\\bD\\.?Phil\\.?|\\bM\\.?Phil\\.?|\\bEd\\.?D\\.?"
                     + "|\\bM\\.?B\\.?A\\.?|\\bE\\.?M\\.?B\\.?A\\.?|\\bB\\.?B\\.?A\\.?"
@@ -51,7 +57,7 @@ final class DegreeParser {
         String degree = m.group().strip();
         String rest = phrase.substring(m.end());
         String field = FIELD_INTRO.matcher(rest.strip()).replaceFirst("");
-        field = Text.trimSeparators(field.split("\\s*(?:,|;|\\||\\s[–—-]\\s|\\(|\\bat\\b)\\s*")[0]);
+        field = Text.trimSeparators(field.split("\\s*(?:,|;|\\||\\s[–—-]\\s|\\(|\\bat\\b|\\bfrom\\b)\\s*")[0]);
         if (field.isEmpty()) {
             String before = Text.trimSeparators(phrase.substring(0, m.start()));
             field = before.matches("[\\p{L} &]+") && !Vocabulary.looksLikeInstitution(before) ? before : "";

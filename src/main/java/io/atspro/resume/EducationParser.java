@@ -21,14 +21,23 @@ final class EducationParser {
             "(?i)\\b(?:summa |magna )?cum laude\\b|\\bwith (?:high(?:est)? )?(?:honou?rs|distinction)\\b"
                     + "|\\bfirst[- ]class(?: honou?rs)?\\b|\\bdean['’]s list\\b|\\bvaledictorian\\b|\\bsalutatorian\\b");
     private static final Pattern DATE_WORDS = Pattern.compile(
-            "(?i)\\b(?:expected|anticipated|graduat(?:ed|ion|ing)|class of|completed|awarded)\\b\\s*(?:in|on)?\\s*:?");
+            "(?i)\\b(?:expected|anticipated|graduat(?:ed|ing)|graduation(?= date| year|\\s*:|\\s+\\p{Lu}|\\s+\\d)|class of"
+                    + "|completed|awarded|grad\\.|passed out|passing year|year of passing)(?!-)\\b?\\s*(?:in|on)?\\s*:?");
     private static final Pattern INLINE_HONORS = Pattern.compile("(?i)\\bhonou?rs\\s*:\\s*(.+)$");
     private static final Pattern SEGMENT_SEPARATORS = Pattern.compile("\\s*(?:\\||;|\\s[–—-]\\s|—|·|•|,)\\s*");
 
+    /** "College of Engineering" under "Cornell University": part of the school above, not another school. */
+    private static final Pattern SUB_UNIT = Pattern.compile("(?i)^(?:college|school|faculty|department|dept\\.?)\\s+of\\b");
+    private static final Pattern SENTENCE_END = Pattern.compile("\\.(?=\\s+\\p{L}|\\s*$)(?<!\\b\\p{Lu}\\.)");
+    private static final Pattern DATE_NOISE = Pattern.compile(
+            "(?i)(?:spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|present|current)");
+    /** "B.Sc. from Osmania University", "Electrical Supervisory from Kolkata Technical School". */
+    private static final Pattern FROM_INSTITUTION = Pattern.compile("^(.+?)\\s+(?:from|at)\\s+(\\p{Lu}.+)$");
     private static final Pattern SUBJECT = Pattern.compile("(?i)science|engineering|studies|arts|economics|mathematics|"
             + "physics|chemistry|biology|history|design|management|administration|business|finance|law|medicine|"
             + "nursing|psychology|marketing|accounting|literature|philosophy|informatics|statistics|communication|"
-            + "journalism|music|architecture|education|linguistics|sociology|politics|technology|computing");
+            + "journalism|music|architecture|education|linguistics|sociology|politics|technology|computing|electronics|"
+            + "electrical|mechanical|civil|chemical|computer|commerce|pharmacy|geography|agriculture|humanities");
 
     private EducationParser() {
     }
@@ -37,9 +46,13 @@ final class EducationParser {
         List<Draft> drafts = new ArrayList<>();
         Draft draft = null;
         for (String line : lines) {
-            String text = Text.isBullet(line) ? Text.stripBullet(line) : line;
+            boolean bullet = Text.isBullet(line);
+            String text = bullet ? Text.stripBullet(line) : line;
             if (draft != null && addDetail(draft, text)) {
                 continue;
+            }
+            if (bullet && draft != null && !DegreeParser.containsDegree(text) && !Vocabulary.looksLikeInstitution(text)) {
+                continue; // an award, a course or a role under the school: not another school
             }
             draft = addHeaderLine(drafts, draft, text);
         }
@@ -100,8 +113,23 @@ final class EducationParser {
             }
             target.dated = true;
         }
+        Matcher from = FROM_INSTITUTION.matcher(Text.trimSeparators(rest));
+        if (from.matches() && Vocabulary.looksLikeInstitution(from.group(2))
+                && (DegreeParser.containsDegree(from.group(1)) || !Vocabulary.looksLikeInstitution(from.group(1)))) {
+            String before = Text.trimSeparators(from.group(1)).replaceFirst("(?i)^\\d+\\s+years?\\s+", "");
+            DegreeParser.Degree degree = DegreeParser.parse(before);
+            target = target.degree != null || target.institution != null ? start(drafts) : target;
+            target.degree = degree != null ? degree.degree() : before;
+            target.field = degree != null ? degree.field() : null;
+            target.institution = institutionName(Text.trimSeparators(from.group(2)));
+            rest = "";
+        }
+        boolean named = false;
         for (String segment : segments(rest)) {
-            target = addSegment(drafts, target, segment);
+            Draft before = target;
+            String institution = target.institution;
+            target = addSegment(drafts, target, segment, named);
+            named |= target != before || !java.util.Objects.equals(institution, target.institution);
         }
         target.graduationDate = graduation != null ? graduation : target.graduationDate;
         target.gpa = gpaValue != null ? gpaValue : target.gpa;
@@ -109,7 +137,8 @@ final class EducationParser {
         return target;
     }
 
-    private static Draft addSegment(List<Draft> drafts, Draft draft, String segment) {
+    /** {@code named}: the line already named a school, so another unknown name in it is a place, not a school. */
+    private static Draft addSegment(List<Draft> drafts, Draft draft, String segment, boolean named) {
         DegreeParser.Degree degree = DegreeParser.parse(segment);
         if (degree != null) {
             Draft target = draft.degree != null ? start(drafts) : draft;
@@ -121,18 +150,55 @@ final class EducationParser {
             return target;
         }
         if (Vocabulary.looksLikeInstitution(segment)) {
+            if (draft.institution != null && SUB_UNIT.matcher(segment).find()) {
+                return draft;
+            }
             Draft target = draft.institution != null ? start(drafts) : draft;
-            target.institution = segment;
+            target.institution = institutionName(segment);
             return target;
         }
-        if (draft.degree != null && draft.field == null && SUBJECT.matcher(segment).find()) {
+        if (draft.field == null && SUBJECT.matcher(segment).find() && (draft.degree != null || isSubjectOnly(segment))) {
             draft.field = segment;
-        } else if (draft.institution == null) {
-            draft.institution = segment;
-        } else if (draft.degree != null && draft.field == null) {
-            draft.field = segment;
+        } else if (looksLikeName(segment) && !named) {
+            if (draft.institution == null) {
+                draft.institution = institutionName(segment);
+            } else if (draft.dated && draft.hasSubstance()) {
+                Draft next = start(drafts);
+                next.institution = institutionName(segment);
+                return next;
+            }
         }
         return draft;
+    }
+
+    /** "Electronics", "Computer Science": a field standing alone on its line. */
+    private static boolean isSubjectOnly(String segment) {
+        return Text.wordCount(segment) <= 4 && !Vocabulary.looksLikeInstitution(segment);
+    }
+
+    /** Capitalised words without digits, months or seasons: what an institution's name unknown to us looks like. */
+    private static boolean looksLikeName(String segment) {
+        if (segment.matches(".*\\d.*") || Text.wordCount(segment) > 9 || DATE_NOISE.matcher(segment).matches()) {
+            return false;
+        }
+        String[] words = segment.split("\\s+");
+        long capitalised = java.util.Arrays.stream(words).filter(w -> Character.isUpperCase(w.codePointAt(0))).count();
+        return Character.isUpperCase(segment.codePointAt(0)) && capitalised * 2 > words.length
+                && !RoleSplitter.isLocation(segment);
+    }
+
+    /** "Hebrew University. Condensed matter." ends at its full stop; "Abasyn Institute, Peshawar Pakistan" loses the place. */
+    private static String institutionName(String segment) {
+        String name = segment.replaceFirst("^(?i)(?:at|from)\\s+", "");
+        Matcher end = SENTENCE_END.matcher(name);
+        if (end.find()) {
+            name = name.substring(0, end.start());
+        }
+        String[] words = name.strip().split("\\s+");
+        if (words.length > 2 && Places.isRegion(words[words.length - 1])) {
+            name = name.substring(0, name.lastIndexOf(words[words.length - 1]));
+        }
+        return Text.trimSeparators(name);
     }
 
     /** Parts of a line, with commas inside an institution's name ("University of California, Berkeley") kept. */
@@ -144,6 +210,12 @@ final class EducationParser {
                 continue;
             }
             int last = segments.size() - 1;
+            if (Places.isRegion(segment) || RoleSplitter.isLocation(segment)) {
+                if (last >= 0 && Places.looksLikeTown(segments.get(last)) && !Vocabulary.looksLikeInstitution(segments.get(last))) {
+                    segments.remove(last);
+                }
+                continue;
+            }
             boolean afterInstitution = last >= 0 && Vocabulary.looksLikeInstitution(segments.get(last));
             boolean stateCode = segment.matches("[A-Z]{2}");
             if (afterInstitution && (stateCode || isPlaceName(segment) && !Vocabulary.looksLikeInstitution(segment)

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Cuts a resume's lines into sections by their headings ("EXPERIENCE", "Work Experience:", "## Skills", ...). */
@@ -20,6 +21,8 @@ final class SectionSplitter {
     private static final Map<Pattern, Kind> KEY_WORDS = keyWords();
     private static final Pattern DECORATION = Pattern.compile("^[#=_*~:|•\\-–—\\s]+|[#=_*~:|•\\-–—\\s]+$");
     private static final int MAX_HEADING_WORDS = 5;
+    /** "WORK EXPERIENCE in the Field of Bio Medical Engineering": a heading in capitals, then a qualifier. */
+    private static final Pattern CAPITALS_THEN_WORDS = Pattern.compile("^(\\p{Lu}{2,}(?:\\s+\\p{Lu}{2,}){0,3})\\s+(\\p{Ll}.*)$");
     /** Under a job these head the job's own lines; they do not end the experience section. */
     private static final Set<String> JOB_SUBHEADINGS = Set.of("achievements", "key achievements", "accomplishments",
             "responsibilities", "key responsibilities", "achievement", "key achievement");
@@ -116,6 +119,13 @@ final class SectionSplitter {
         Optional<Kind> exact = heading(line);
         if (exact.isPresent()) {
             return exact;
+        }
+        Matcher capitalsFirst = CAPITALS_THEN_WORDS.matcher(line.strip());
+        if (capitalsFirst.matches() && Text.wordCount(line) <= 10) {
+            Optional<Kind> lead = heading(capitalsFirst.group(1));
+            if (lead.isPresent()) {
+                return lead;
+            }
         }
         String key = key(line);
         if (key.isEmpty() || Text.wordCount(key) > MAX_HEADING_WORDS || line.matches(".*\\d.*")) {
