@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class EducationParser {
 
     private static final Pattern GPA = Pattern.compile(
-            "(?i)\\b(?:c?gpa|grade point average|grade|score)\\s*[:\\-]?\\s*(\\d{1,2}(?:[.,]\\d{1,3})?)(?:\\s*/\\s*\\d+(?:[.,]\\d+)?)?"
+            "(?i)(?:\\b(?:cum(?:ulative)?|major|overall|final)\\.?\\s*)?\\b(?:c?gpa|grade point average|grade|score)\\s*[:\\-]?\\s*(\\d{1,2}(?:[.,]\\d{1,3})?)(?:\\s*/\\s*\\d+(?:[.,]\\d+)?)?"
                     + "|(\\d(?:[.,]\\d{1,3})?)\\s*/\\s*4(?:[.,]0+)?\\s*(?:c?gpa)?");
     private static final Pattern COURSES = Pattern.compile(
             "(?i)^(?:relevant\\s+)?(?:course\\s*work|courses|coursework|modules|key courses)\\s*:\\s*(.+)$");
@@ -32,7 +32,7 @@ final class EducationParser {
     private static final Pattern DATE_NOISE = Pattern.compile(
             "(?i)(?:spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|present|current)");
     /** "B.Sc. from Osmania University", "Electrical Supervisory from Kolkata Technical School". */
-    private static final Pattern FROM_INSTITUTION = Pattern.compile("^(.+?)\\s+(?:from|at)\\s+(\\p{Lu}.+)$");
+    private static final Pattern FROM_INSTITUTION = Pattern.compile("^(.+?)\\s+(?:from|at)\\s+(\\p{L}.+)$");
     private static final Pattern SUBJECT = Pattern.compile("(?i)science|engineering|studies|arts|economics|mathematics|"
             + "physics|chemistry|biology|history|design|management|administration|business|finance|law|medicine|"
             + "nursing|psychology|marketing|accounting|literature|philosophy|informatics|statistics|communication|"

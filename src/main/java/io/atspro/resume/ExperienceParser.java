@@ -40,7 +40,11 @@ final class ExperienceParser {
     private static final Pattern WORKING_AS = Pattern.compile(
             "(?i)^(?:currently |presently )?(?:working|worked|employed|serving|served|joined)(?: as| with)?(?: an? | the )?\\s*");
     private static final Pattern CONNECTOR_END = Pattern.compile(
-            "(?:[,;:&(/+-]|\\b(?:and|or|of|the|to|in|with|for|a|an|on|by|as|at|from|including|using|via))$");
+            "(?:[,;:&(/+-]|\\b(?:and|or|of|the|to|in|with|for|a|an|on|by|as|at|from|including|using|via|which|that|who|where|when|while))$");
+    /** "Led the development of …", "Worked with …": a sentence about the job, not its title. */
+    private static final Pattern PAST_TENSE_START = Pattern.compile(
+            "^(?:\\p{Lu}\\p{Ll}+ed|Led|Built|Ran|Wrote|Made|Won|Taught|Drove|Grew|Brought|Oversaw|Began|Held|Gave|Sold"
+                    + "|Took|Set|Put|Kept|Met|Saw|Spent|Lent|Sent|Got|Did|Undertook|Helped|Worked)\\s");
     private static final int MAX_HEADER_WORDS = 14;
     private static final int MAX_DATED_HEADER_WORDS = 22;
 
@@ -228,6 +232,9 @@ final class ExperienceParser {
         }
         if (dated) {
             return false;
+        }
+        if (words >= 6 && PAST_TENSE_START.matcher(line).find() && Vocabulary.titleScore(line) < 1) {
+            return true;
         }
         if (words < 4 || !line.endsWith(".")) {
             return false;

@@ -21,7 +21,7 @@ final class PartialDate {
     private static final Pattern ISO = Pattern.compile(
             "(" + YEAR + ")(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\\d|3[01]))?)?");
     private static final Pattern NAMED = Pattern.compile(
-            "(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?(" + MONTH_NAME + ")\\s*,?\\s*(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?"
+            "(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?(" + MONTH_NAME + ")(?:\\s*,?\\s*|-)(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?"
                     + "(" + YEAR + "|['’]\\d{2})",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_SLASH_YEAR = Pattern.compile("(" + MONTH_NUMBER + ")\\s*[/.]\\s*(" + YEAR + ")");
@@ -30,7 +30,7 @@ final class PartialDate {
     /** A date in any supported spelling, for use inside larger patterns. Contains no capturing groups. */
     static final String ANY = "(?:"
             + YEAR + "-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?(?!\\d)"
-            + "|(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?" + MONTH_NAME + "\\s*,?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(?:"
+            + "|(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?" + MONTH_NAME + "(?:\\s*,?\\s*|-)(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(?:"
             + YEAR + "|['’]\\d{2})(?!\\d)"
             + "|(?<![\\d/.])" + MONTH_NUMBER + "\\s*[/.]\\s*" + YEAR + "(?!\\d)"
             + "|" + YEAR + "/" + MONTH_NUMBER + "(?!\\d)"
