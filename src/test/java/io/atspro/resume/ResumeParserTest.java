@@ -238,7 +238,7 @@ class ResumeParserTest {
     @Test
     void emptyOrUnstructuredTextGivesAnEmptyResumeNotAnError() {
         assertThat(parser.parse("")).isEqualTo(new ResumeData(null, null, null, null, null, null));
-        assertThat(parser.parse(null).workExperience()).isEmpty();
+        assertThat(parser.parse((String) null).workExperience()).isEmpty();
         ResumeData prose = parser.parse("I have worked for many years in many places and I like it a lot.");
         assertThat(prose.contactInfo().fullName()).isNull();
         assertThat(prose.workExperience()).isEmpty();
