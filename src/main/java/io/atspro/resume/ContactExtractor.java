@@ -51,7 +51,12 @@ final class ContactExtractor {
     private static final Set<String> NAME_PARTICLES = Set.of("van", "von", "de", "del", "della", "der", "den", "da",
             "di", "du", "la", "le", "al", "bin", "ibn", "dos", "das", "do", "y", "e", "ter", "ten", "zu", "af");
     private static final Set<String> NOT_NAMES = Set.of("resume", "résumé", "curriculum", "vitae", "cv", "contact",
-            "confidential");
+            "confidential", "address", "residential", "permanent", "date", "birth", "nationality", "marital",
+            "status", "gender", "religion", "email", "e-mail", "mobile", "phone", "details", "information",
+            "personal", "profile", "objective", "summary", "page", "languages", "references", "declaration");
+    /** "Jr.", "III": after a name, not words of a title. */
+    private static final Pattern NAME_SUFFIX = Pattern.compile("(?i),?\\s+(?:jr\\.?|sr\\.?|ii|iii|iv|phd|ph\\.d\\.?|md|m\\.d\\.)$");
+    private static final Pattern NAME_SEGMENTS = Pattern.compile("\\s*(?:\\||•|·|◦|▪|●|\\s[–—-]\\s|\\s-(?=\\s*\\p{Lu}))\\s*");
     private static final int NAME_SEARCH_LINES = 8;
 
     private ContactExtractor() {
@@ -81,16 +86,26 @@ final class ContactExtractor {
 
     static Optional<String> name(List<String> lines) {
         for (String line : lines.subList(0, Math.min(NAME_SEARCH_LINES, lines.size()))) {
-            String first = FIELD_LABEL.matcher(firstSegment(line)).replaceFirst("");
-            first = Text.trimSeparators(first.split(",")[0]);
-            if (looksLikeName(first)) {
-                return Optional.of(isAllUpperCase(first) ? titleCase(first) : first);
+            Text.Labelled labelled = Text.label(line);
+            if (labelled != null && !labelled.label().matches("(?:full )?name")) {
+                continue; // "Residential Address: Dubai": a field, not the name
+            }
+            String[] segments = NAME_SEGMENTS.split(line.strip());
+            for (int i = 0; i < segments.length && i < 2; i++) {
+                String candidate = Text.trimSeparators(FIELD_LABEL.matcher(segments[i].strip()).replaceFirst("").split(",")[0]);
+                if (looksLikeName(candidate)) {
+                    return Optional.of(isAllUpperCase(candidate) ? titleCase(candidate) : candidate);
+                }
+                if (!SectionSplitter.heading(candidate).isPresent()) {
+                    break; // only a heading before it ("PERSONAL DETAILS – NOOR ISLAM") lets the next part be the name
+                }
             }
         }
         return Optional.empty();
     }
 
-    static boolean looksLikeName(String candidate) {
+    static boolean looksLikeName(String text) {
+        String candidate = NAME_SUFFIX.matcher(text).replaceFirst("");
         if (candidate.isEmpty() || candidate.matches(".*[\\d@:/#&+=].*") || SectionSplitter.heading(candidate).isPresent()) {
             return false;
         }

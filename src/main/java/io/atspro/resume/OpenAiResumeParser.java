@@ -84,6 +84,9 @@ final class OpenAiResumeParser implements ResumeTextParser {
 
     @Override
     public ParsedResume parse(String userId, ExtractedText text) throws InterruptedException {
+        if (text.text().isBlank()) {
+            return rules.parse(userId, text); // nothing to ask about, nor to spend a generation on
+        }
         if (text.text().length() > MAX_TEXT_CHARS) {
             return rules.parse(userId, text).withWarningsFirst(List.of(TOO_LONG));
         }
