@@ -269,6 +269,15 @@ class OpenAiResumeParserTest {
     }
 
     @Test
+    void aTextWithoutWordsIsLeftToTheRulesWithoutAskingTheModel() throws Exception {
+        ParsedResume parsed = parser().parse(USER, new ExtractedText(" \n\t\n", DocumentFormat.PDF, false));
+
+        assertThat(parsed).isEqualTo(BY_RULES);
+        assertThat(server.getAllServeEvents()).isEmpty();
+        assertThat(quota.taken).isZero();
+    }
+
+    @Test
     void aVeryLongTextIsReadByTheRulesWithoutSpendingTheQuota() throws Exception {
         ExtractedText tooLong = new ExtractedText("Maya Chen\n" + "x".repeat(OpenAiResumeParser.MAX_TEXT_CHARS),
                 DocumentFormat.TXT, false);
