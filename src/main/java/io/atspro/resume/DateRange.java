@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** A span such as "Jan 2020 – Present", "2019-03 - 2021-06" or "2018 to 2020", with ISO partial dates. */
 record DateRange(String start, String end, boolean current) {
 
-    private static final String SEPARATOR = "\\s*(?:-|–|—|‒|―|~|\\bto\\b|\\buntil\\b|\\btill\\b|\\bthrough\\b|\\bthru\\b)\\s*";
+    private static final String SEPARATOR =
+            "\\s*(?:-|–|—|‒|―|~|,|\\bto\\b|\\band\\b|\\buntil\\b|\\btill\\b|\\bthrough\\b|\\bthru\\b)\\s*";
 
     private static final Pattern RANGE = Pattern.compile(
             "(" + PartialDate.ANY + ")" + SEPARATOR + "(" + PartialDate.ANY + "|" + PartialDate.PRESENT + ")",

@@ -46,6 +46,10 @@ final class ExperienceParser {
             "^(?:\\p{Lu}\\p{Ll}+ed|Led|Built|Ran|Wrote|Made|Won|Taught|Drove|Grew|Brought|Oversaw|Began|Held|Gave|Sold"
                     + "|Took|Set|Put|Kept|Met|Saw|Spent|Lent|Sent|Got|Did|Undertook|Helped|Worked)\\s");
     private static final int MAX_HEADER_WORDS = 14;
+    /** A body line this long that does not end a sentence ran into the margin: a short line after it is its end. */
+    private static final int WRAPPED_LINE_CHARS = 70;
+    private static final int WRAPPED_TAIL_WORDS = 6;
+    private static final int MIN_WRAPPED_LINE_CHARS = 35;
     private static final int MAX_DATED_HEADER_WORDS = 22;
 
     private ExperienceParser() {
@@ -75,6 +79,7 @@ final class ExperienceParser {
         Draft draft = null;
         boolean inBody = false;
         List<String> all = withInlineLabelsSplit(lines);
+        int wrapWidth = wrapWidth(all);
         for (int i = 0; i < all.size(); i++) {
             String line = all.get(i);
             String next = i + 1 < all.size() ? all.get(i + 1) : "";
@@ -114,14 +119,17 @@ final class ExperienceParser {
             } else if (draft != null && draft.expectCompany && !bullet) {
                 draft.company = Text.trimSeparators(text);
                 draft.expectCompany = false;
+            } else if (bullet && isBulletedHeader(text, next)) {
+                draft = addHeaderLine(drafts, draft, text);
+                inBody = false;
             } else if (bullet || inBody && !startsEntry(text, next)) {
                 draft = draft == null ? start(drafts) : draft;
-                if (!bullet && draft.hasBody() && isContinuation(draft.lastBodyLine(), text)) {
+                if (!bullet && draft.hasBody() && isContinuation(draft.lastBodyLine(), text, next, wrapWidth)) {
                     draft.appendToLastBodyLine(text);
                 } else {
                     draft.bullets.add(text);
                 }
-            } else if (draft != null && draft.hasBody() && isContinuation(draft.lastBodyLine(), text)) {
+            } else if (draft != null && draft.hasBody() && isContinuation(draft.lastBodyLine(), text, next, wrapWidth)) {
                 draft.appendToLastBodyLine(text);
             } else if (isLocation(text)) {
                 continue;
@@ -137,6 +145,27 @@ final class ExperienceParser {
             }
         }
         return drafts;
+    }
+
+    /**
+     * "• Google | Mountain View, CA" above "Software Engineer | Oct 2016 – Present": some resumes bullet the employer.
+     * A short bulleted line with a column gap or a date, above a dated line that is not a bullet, heads a job.
+     */
+    private static boolean isBulletedHeader(String text, String next) {
+        boolean short_ = Text.letterWordCount(text) <= 8 && !text.endsWith(".");
+        boolean nextDated = !Text.isBullet(next) && DateRange.findRange(next).isPresent() && !isProse(next);
+        boolean dated = DateRange.findRange(text).isPresent();
+        return short_ && (nextDated && (text.contains("|") || !dated) || dated && text.contains("|") && !nextDated);
+    }
+
+    /** Three quarters of the length most long lines reach: a line that long ran into the margin. */
+    private static int wrapWidth(List<String> lines) {
+        int[] lengths = lines.stream().mapToInt(String::length).sorted().toArray();
+        if (lengths.length == 0) {
+            return WRAPPED_LINE_CHARS;
+        }
+        int typicalLong = lengths[(int) Math.floor((lengths.length - 1) * 0.9)];
+        return Math.max(MIN_WRAPPED_LINE_CHARS, Math.min(WRAPPED_LINE_CHARS, typicalLong * 3 / 4));
     }
 
     /** "Acme Ltd, Kolkata Tenure: June 1995 to May 1996" is two lines: the company, and the labelled dates. */
@@ -211,11 +240,19 @@ final class ExperienceParser {
     }
 
     /** A wrapped bullet or sentence: it carries on in lower case, or the line before stopped mid-phrase. */
-    private static boolean isContinuation(String previous, String line) {
+    /**
+     * {@code next}: the line after, which tells a wrapped end ("Units (TPU).") from the next job's employer;
+     * {@code wrapWidth}: how long a line of this section gets before the layout breaks it.
+     */
+    private static boolean isContinuation(String previous, String line, String next, int wrapWidth) {
         if (DateRange.findRange(line).isPresent() && !isProse(line)) {
             return false;
         }
-        return Character.isLowerCase(line.codePointAt(0)) || CONNECTOR_END.matcher(previous.strip()).find();
+        String before = previous.strip();
+        boolean endsOrLeadsToBody = line.matches(".*[.)]$") || Text.isBullet(next);
+        boolean wrapped = before.length() >= wrapWidth && !before.matches(".*[.!?:;)]$")
+                && Text.letterWordCount(line) <= WRAPPED_TAIL_WORDS && !line.contains("|") && endsOrLeadsToBody;
+        return Character.isLowerCase(line.codePointAt(0)) || CONNECTOR_END.matcher(before).find() || wrapped;
     }
 
     /** A place on its own ("Mandaluyong, Philippines", "Remote", "Berlin, Germany"): not a title nor a company. */

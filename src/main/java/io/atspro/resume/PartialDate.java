@@ -24,6 +24,7 @@ final class PartialDate {
             "(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?(" + MONTH_NAME + ")(?:\\s*,?\\s*|-)(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?"
                     + "(" + YEAR + "|['’]\\d{2})",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern SEASON = Pattern.compile("(?i)(?:spring|summer|fall|autumn|winter)\\s+(" + YEAR + ")");
     private static final Pattern MONTH_SLASH_YEAR = Pattern.compile("(" + MONTH_NUMBER + ")\\s*[/.]\\s*(" + YEAR + ")");
     private static final Pattern YEAR_SLASH_MONTH = Pattern.compile("(" + YEAR + ")/(" + MONTH_NUMBER + ")");
 
@@ -34,6 +35,7 @@ final class PartialDate {
             + YEAR + "|['’]\\d{2})(?!\\d)"
             + "|(?<![\\d/.])" + MONTH_NUMBER + "\\s*[/.]\\s*" + YEAR + "(?!\\d)"
             + "|" + YEAR + "/" + MONTH_NUMBER + "(?!\\d)"
+            + "|(?i:spring|summer|fall|autumn|winter)\\s+" + YEAR + "(?!\\d)"
             + "|(?<![\\d/])" + YEAR + "(?![\\d/])"
             + ")";
 
@@ -60,6 +62,10 @@ final class PartialDate {
             int month = monthOf(m.group(2));
             String day = m.group(1) != null ? m.group(1) : m.group(3);
             return iso(year(m.group(4)), month, day == null ? 0 : Integer.parseInt(day));
+        }
+        m = SEASON.matcher(text);
+        if (m.matches()) {
+            return m.group(1); // a season says the year, not the month
         }
         m = MONTH_SLASH_YEAR.matcher(text);
         if (m.matches()) {

@@ -68,14 +68,16 @@ final class Places {
         }
         String[] pieces = PIECES.split(trimmed);
         boolean region = false;
+        int townsBeforeRegion = 0;
         for (String piece : pieces) {
             if (piece.isEmpty()) {
                 continue;
             }
-            if (isRegion(piece) || isTownAndRegion(piece)) {
+            if (isRegion(piece) || isTownAndRegion(piece) || TOWN_SUFFIX.matcher(piece).matches() && looksLikeTown(piece)) {
                 region = true;
-            } else if (!looksLikeTown(piece)) {
-                return false;
+                townsBeforeRegion = 0;
+            } else if (!looksLikeTown(piece) || ++townsBeforeRegion > 1) {
+                return false; // "Acme Labs, Pomona, CA" is a company and its town
             }
         }
         return region;

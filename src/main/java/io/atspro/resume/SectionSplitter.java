@@ -75,6 +75,9 @@ final class SectionSplitter {
             if (heading.isPresent() && current == Kind.EXPERIENCE && JOB_SUBHEADINGS.contains(key(line))) {
                 heading = Optional.empty();
             }
+            if (heading.isPresent() && heading.get() == current && looksLikeContent(line, layout)) {
+                heading = Optional.empty(); // "Volunteer" under a volunteering heading is a role, not another heading
+            }
             if (heading.isPresent()) {
                 current = heading.get();
                 block = open(blocks, current);
@@ -104,6 +107,16 @@ final class SectionSplitter {
         return new Sections(blocks);
     }
 
+    /** Set like the text around it: a one-word line in ordinary case, or a line the layout did not style. */
+    private static boolean looksLikeContent(String line, LayoutHints layout) {
+        String stripped = line.strip();
+        boolean capitals = stripped.equals(stripped.toUpperCase(Locale.ROOT));
+        if (capitals || layout.isHeadingStyled(stripped)) {
+            return false;
+        }
+        return !layout.headingLines().isEmpty() || Text.wordCount(stripped) == 1;
+    }
+
     private static List<String> open(Map<Kind, List<List<String>>> blocks, Kind kind) {
         List<String> block = new ArrayList<>();
         blocks.computeIfAbsent(kind, k -> new ArrayList<>()).add(block);
@@ -113,7 +126,8 @@ final class SectionSplitter {
     /**
      * The section a line announces. A heading from the list below matches whole; a line styled as a heading (set
      * larger, bold capitals, capitals, or ending in a colon) also matches by its key words ("Professional Experience
-     * &amp; Internships", "Workplace:"), and set larger than the text it is a heading even if its words are unknown.
+     * &amp; Internships", "Workplace:"). Style alone does not make a heading: companies and degrees are often set
+     * larger too.
      */
     static Optional<Kind> heading(String line, LayoutHints layout) {
         Optional<Kind> exact = heading(line);
@@ -139,12 +153,7 @@ final class SectionSplitter {
         if (!styled && !capitals && !colon || stripped.contains("|") || stripped.contains(",")) {
             return Optional.empty();
         }
-        Optional<Kind> byWords = byKeyWords(key);
-        if (byWords.isPresent()) {
-            return byWords;
-        }
-        return styled && !capitals && Vocabulary.titleScore(stripped) == 0 && Text.wordCount(key) <= 4
-                ? Optional.of(Kind.OTHER) : Optional.empty();
+        return byKeyWords(key);
     }
 
     private static Optional<Kind> byKeyWords(String key) {
