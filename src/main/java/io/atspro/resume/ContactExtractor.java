@@ -105,7 +105,7 @@ final class ContactExtractor {
     }
 
     static boolean looksLikeName(String text) {
-        String candidate = NAME_SUFFIX.matcher(text).replaceFirst("");
+        String candidate = NAME_SUFFIX.matcher(text).replaceFirst("").replaceAll("(?<=\\p{L})\\.(?=\\p{Lu})", ". ");
         if (candidate.isEmpty() || candidate.matches(".*[\\d@:/#&+=].*") || SectionSplitter.heading(candidate).isPresent()) {
             return false;
         }

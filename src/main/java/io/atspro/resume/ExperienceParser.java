@@ -28,6 +28,10 @@ final class ExperienceParser {
                     + "|present company|current company|previous compan(?:y|ies))(?: name)?\\s*[:\\-–]\\s*(.*)$");
     private static final Pattern DATES_LABEL = Pattern.compile(
             "(?i)^(?:tenure|duration|period|dates?|from|working period|time period)\\s*[:\\-–]\\s*(.+)$");
+    /** "… as a Math teacher with Patel Public School, Bengaluru (From June 2010 …": the title and the employer. */
+    private static final Pattern AS_ROLE = Pattern.compile(
+            "\\bas (?:an? |the )?(\\p{L}[^,;()]{1,80}?) (?:with|at|in|for) (?:the )?(\\p{Lu}[^,;]{1,100}?)"
+                    + "(?=\\s*(?:,|;|\\(|\\bfrom\\b|\\bsince\\b|\\bduring\\b|\\bsince\\b|$))");
     private static final Pattern INLINE_LABEL = Pattern.compile(
             "(?<=\\S)\\s+(?=(?:tenure|duration|designation|period)\\s*:)", Pattern.CASE_INSENSITIVE);
     private static final Pattern LOCATION_LABEL = Pattern.compile("(?i)^(?:location|place|city|address)\\s*[:\\-–]\\s*.*$");
@@ -65,6 +69,7 @@ final class ExperienceParser {
         for (List<String> block : blocks) {
             drafts.addAll(drafts(block));
         }
+        drafts = withSentenceJobs(drafts);
         drafts.removeIf(Draft::isNoise);
         boolean mostDated = drafts.stream().filter(d -> d.dates != null).count() * 2 > drafts.size();
         if (mostDated) {
@@ -158,6 +163,40 @@ final class ExperienceParser {
         return short_ && (nextDated && (text.contains("|") || !dated) || dated && text.contains("|") && !nextDated);
     }
 
+    /**
+     * "Working as a Computer Teacher in A.K.T School, Kallakurichi from June 2013 to Mar 2015": resumes that tell
+     * their jobs in sentences, one a bullet. A run of such bullets with no job header above them are the jobs.
+     */
+    private static List<Draft> withSentenceJobs(List<Draft> drafts) {
+        List<Draft> result = new ArrayList<>();
+        for (Draft draft : drafts) {
+            List<Draft> sentences = new ArrayList<>();
+            if (draft.header.isEmpty() && draft.position == null && draft.company == null && draft.dates == null) {
+                List<String> body = new ArrayList<>(draft.description);
+                body.addAll(draft.bullets);
+                for (String line : body) {
+                    sentenceJob(line).ifPresent(sentences::add);
+                }
+            }
+            result.addAll(sentences.isEmpty() ? List.of(draft) : sentences);
+        }
+        return result;
+    }
+
+    private static Optional<Draft> sentenceJob(String line) {
+        Matcher m = AS_ROLE.matcher(line);
+        Optional<DateRange.Found> range = DateRange.findRange(line);
+        if (!m.find() || range.isEmpty() || Text.letterWordCount(line) > 40) {
+            return Optional.empty();
+        }
+        Draft job = new Draft();
+        job.position = Text.trimSeparators(m.group(1));
+        job.company = Text.trimSeparators(m.group(2));
+        job.dates = range.get().range();
+        job.labelled = true;
+        return job.position.isEmpty() || job.company.isEmpty() ? Optional.empty() : Optional.of(job);
+    }
+
     /** Three quarters of the length most long lines reach: a line that long ran into the margin. */
     private static int wrapWidth(List<String> lines) {
         int[] lengths = lines.stream().mapToInt(String::length).sorted().toArray();
@@ -245,14 +284,17 @@ final class ExperienceParser {
      * {@code wrapWidth}: how long a line of this section gets before the layout breaks it.
      */
     private static boolean isContinuation(String previous, String line, String next, int wrapWidth) {
+        String before = previous.strip();
+        if (Character.isLowerCase(line.codePointAt(0)) || CONNECTOR_END.matcher(before).find()) {
+            return true; // mid-sentence: even a date on it belongs to the sentence ("… (CBSE)," / "Bengaluru (From 2016 …")
+        }
         if (DateRange.findRange(line).isPresent() && !isProse(line)) {
             return false;
         }
-        String before = previous.strip();
         boolean endsOrLeadsToBody = line.matches(".*[.)]$") || Text.isBullet(next);
         boolean wrapped = before.length() >= wrapWidth && !before.matches(".*[.!?:;)]$")
                 && Text.letterWordCount(line) <= WRAPPED_TAIL_WORDS && !line.contains("|") && endsOrLeadsToBody;
-        return Character.isLowerCase(line.codePointAt(0)) || CONNECTOR_END.matcher(before).find() || wrapped;
+        return wrapped;
     }
 
     /** A place on its own ("Mandaluyong, Philippines", "Remote", "Berlin, Germany"): not a title nor a company. */

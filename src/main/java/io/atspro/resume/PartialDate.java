@@ -40,7 +40,8 @@ final class PartialDate {
             + ")";
 
     /** Words that stand for "still ongoing" in place of an end date. */
-    static final String PRESENT = "(?:present|current(?:ly)?|now|today|ongoing|to date|date)\\b";
+    static final String PRESENT =
+            "(?:present|current(?:ly)?|now|today|ongoing|(?:till|to|until) date|date|still working|continuing)\\b";
 
     private static final Pattern PRESENT_ONLY = Pattern.compile("\\s*" + PRESENT + "\\s*\\.?\\s*", Pattern.CASE_INSENSITIVE);
 

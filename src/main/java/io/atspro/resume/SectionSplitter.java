@@ -210,7 +210,8 @@ final class SectionSplitter {
     private static Map<String, Kind> headings() {
         Map<String, Kind> map = new HashMap<>();
         put(map, Kind.CONTACT, "contact", "contact information", "contact info", "contact details", "links", "profiles",
-                "online profiles", "personal information", "personal details");
+                "online profiles", "personal information", "personal details", "personal summary", "personal data",
+                "personal particulars");
         put(map, Kind.SUMMARY, "summary", "professional summary", "career summary", "executive summary", "profile",
                 "professional profile", "personal profile", "about", "about me", "objective", "career objective",
                 "overview", "personal statement", "summary of qualifications", "introduction", "bio");
@@ -246,7 +247,8 @@ final class SectionSplitter {
                 "technical competencies", "skills and qualifications", "frameworks", "databases",
                 "platforms", "computer skills", "it skills", "software skills", "technical knowledge",
                 "computer knowledge", "software", "it proficiency", "skills and competencies", "skill highlights",
-                "skills and expertise", "technical summary", "technical skill set", "skills expertise", "software and tools", "programming skills");
+                "skills and expertise", "technical summary", "technical skill set", "skills expertise", "software and tools", "programming skills", "capabilities",
+                "key capabilities", "technical capabilities");
         put(map, Kind.OTHER, "projects", "personal projects", "selected projects", "key projects", "languages",
                 "interests", "hobbies", "hobbies and interests", "awards", "honors", "honours", "awards and honors",
                 "honors and awards", "publications", "references", "activities", "extracurricular activities",

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class Text {
 
     private static final Pattern BULLET = Pattern.compile(
-            "^(?:[•●▪■◦○‣⁃∙·*➢➤►▶✓✔\\uF0B7\\uF0A7\\uF076\\uF0D8\\uF0FC]|[-–—+](?=\\s)|\\d{1,2}[.)](?=\\s))\\s*");
+            "^(?:[•●▪■◦○‣⁃∙·*➢➤►▶✓✔❖◆◇♦✦✧★☆❑❒❍⦿⚫⬤➔➜→⇒»▸▹▻◾◽□\\uF0B7\\uF0A7\\uF076\\uF0D8\\uF0FC]|[-–—+](?=\\s)|\\d{1,2}[.)](?=\\s))\\s*");
     static final int MAX_LINE_CHARS = 1000;
     private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+");
     private static final Pattern COLUMN_GAP = Pattern.compile("\\t+| {3,}");
@@ -40,7 +40,7 @@ final class Text {
     static List<String> lines(String text) {
         String normalised = Normalizer.normalize(text, Normalizer.Form.NFC)
                 .replace("\r\n", "\n").replace('\r', '\n')
-                .replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ')
+                .replace('\u00A0', ' ').replace('\u2010', '-').replace('\u2011', '-').replace('\u2007', ' ').replace('\u202F', ' ')
                 .replace("\u200B", "").replace("\u200C", "").replace("\u200D", "").replace("\u2060", "")
                 .replace("\uFEFF", "").replace("ﬁ", "fi").replace("ﬂ", "fl").replace("ﬀ", "ff");
         normalised = joinHyphenatedBreaks(SOFT_HYPHEN_AS_DASH.matcher(normalised).replaceAll(" – "));
