@@ -19,7 +19,7 @@ final class DegreeParser {
                     + GENERIC_SUBJECTS + ")?(?=$|[\\s,;|(–—-]))?(?:\\s+(?i:Degree))?"
                     + "|\\b(?i:Pre-?\\s?University Course(?: Class)?(?: \\(\\d+th\\))?(?!\\p{L})|Higher Secondary(?: School)?(?: Certificate)?"
                     + "|Senior Secondary|Secondary(?: School)?(?: Certificate)?|Primary(?: School)?|High[- ]School(?: Diploma| graduation)?"
-                    + "|Matriculation|Intermediate|Post ?graduate Diploma|PG Diploma)\\b"
+                    + "|Matriculation|Intermediate|Post ?graduate Diploma|PG Diploma|Baccalaur[eé]ates?(?: II)?|Bac)\\b"
                     + "|\\b(?:PGDM|PGDBA|PGD|SSC|HSC|SSLC|BCA|MCA|BBM|B\\.?\\s?Com\\.?|M\\.?\\s?Com\\.?|B\\.?\\s?Pharm\\.?"
                     + "|M\\.?\\s?Pharm\\.?|B\\.?E\\.|M\\.?E\\.|B\\.?Arch\\.?|MBBS|BDS|(?i:M\\.?\\s?Eng|B\\.?\\s?Eng|B\\.?\\s?Tech|M\\.?\\s?Tech"
                     + "|B\\.?\\s?Sc|M\\.?\\s?Sc)\\.?)(?![\\p{L}])"

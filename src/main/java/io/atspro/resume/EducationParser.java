@@ -24,7 +24,7 @@ final class EducationParser {
             "(?i)\\b(?:expected|anticipated|graduat(?:ed|ing)|graduation(?= date| year|\\s*:|\\s+\\p{Lu}|\\s+\\d)|class of"
                     + "|completed|awarded|grad\\.|passed out|passing year|year of passing)(?!-)\\b?\\s*(?:in|on)?\\s*:?");
     private static final Pattern INLINE_HONORS = Pattern.compile("(?i)\\bhonou?rs\\s*:\\s*(.+)$");
-    private static final Pattern SEGMENT_SEPARATORS = Pattern.compile("\\s*(?:\\||;|\\s[–—-]\\s|—|·|•|,)\\s*");
+    private static final Pattern SEGMENT_SEPARATORS = Pattern.compile("\\s*(?:\\||;|\\s[–—-]\\s|—|·|•|,|:(?=\\s))\\s*");
 
     /** "College of Engineering" under "Cornell University": part of the school above, not another school. */
     private static final Pattern SUB_UNIT = Pattern.compile("(?i)^(?:college|school|faculty|department|dept\\.?)\\s+of\\b");
@@ -51,7 +51,9 @@ final class EducationParser {
             if (draft != null && addDetail(draft, text)) {
                 continue;
             }
-            if (bullet && draft != null && !DegreeParser.containsDegree(text) && !Vocabulary.looksLikeInstitution(text)) {
+            boolean sentence = text.endsWith(".") || Text.wordCount(text) > 10;
+            if (bullet && draft != null && !DegreeParser.containsDegree(text)
+                    && (!Vocabulary.looksLikeInstitution(text) || sentence)) {
                 continue; // an award, a course or a role under the school: not another school
             }
             draft = addHeaderLine(drafts, draft, text);

@@ -45,6 +45,8 @@ final class ExperienceParser {
             "(?i)^(?:currently |presently )?(?:working|worked|employed|serving|served|joined)(?: as| with)?(?: an? | the )?\\s*");
     private static final Pattern CONNECTOR_END = Pattern.compile(
             "(?:[,;:&(/+-]|\\b(?:and|or|of|the|to|in|with|for|a|an|on|by|as|at|from|including|using|via|which|that|who|where|when|while))$");
+    private static final Pattern CONNECTOR_WORD_END = Pattern.compile(
+            "\\b(?:and|or|of|the|to|in|with|for|a|an|on|by|as|at|from|including|using|via|which|that|who|where)$");
     /** "Led the development of …", "Worked with …": a sentence about the job, not its title. */
     private static final Pattern PAST_TENSE_START = Pattern.compile(
             "^(?:\\p{Lu}\\p{Ll}+ed|Led|Built|Ran|Wrote|Made|Won|Taught|Drove|Grew|Brought|Oversaw|Began|Held|Gave|Sold"
@@ -138,7 +140,7 @@ final class ExperienceParser {
                 draft.appendToLastBodyLine(text);
             } else if (isLocation(text)) {
                 continue;
-            } else if (draft != null && CONNECTOR_END.matcher(text).find() && DateRange.findRange(text).isEmpty()) {
+            } else if (draft != null && CONNECTOR_WORD_END.matcher(text).find() && DateRange.findRange(text).isEmpty()) {
                 // "Administration and installation of" heads the bullets that follow: it is body, not a new job
                 draft.description.add(text);
             } else if (isProse(text)) {

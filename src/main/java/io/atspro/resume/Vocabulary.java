@@ -58,7 +58,9 @@ final class Vocabulary {
         "universiteit", "universidade", "uniwersytet", "univ.", "college", "institute", "institut", "instituto",
         "school", "academy", "akademie", "polytechnic", "politecnico", "polytechnique", "conservatory", "seminary",
         "hochschule", "école", "ecole", "escuela", "faculty", "campus", "tech", "iit", "mit", "ucla", "eth", "epfl",
-        "kth", "nyu", "usc", "lse", "ucl", "insead", "bootcamp", "gymnasium", "lyceum"};
+        "kth", "nyu", "usc", "lse", "ucl", "insead", "bootcamp", "gymnasium", "lyceum", "collège", "lycée", "lycee",
+        "universiteti", "üniversitesi", "universitas", "hogeschool", "högskola", "vidyalaya", "mahavidyalaya",
+        "vishwavidyalaya", "iim", "nit", "bits", "iiit"};
 
     private Vocabulary() {
     }
