@@ -24,7 +24,9 @@ final class EducationParser {
             "(?i)\\b(?:expected|anticipated|graduat(?:ed|ing)|graduation(?= date| year|\\s*:|\\s+\\p{Lu}|\\s+\\d)|class of"
                     + "|completed|awarded|grad\\.|passed out|passing year|year of passing)(?!-)\\b?\\s*(?:in|on)?\\s*:?");
     private static final Pattern INLINE_HONORS = Pattern.compile("(?i)\\bhonou?rs\\s*:\\s*(.+)$");
-    private static final Pattern SEGMENT_SEPARATORS = Pattern.compile("\\s*(?:\\||;|\\s[–—-]\\s|—|·|•|,|:(?=\\s))\\s*");
+    private static final Pattern SEGMENT_SEPARATORS = Pattern.compile("\\s*(?:\\||;|\\s[–—-]\\s|—|·|•|,)\\s*");
+    /** "MSc Risk and Finance: University of Southampton": a colon before a school separates like a comma. */
+    private static final Pattern COLON_BEFORE_SCHOOL = Pattern.compile(":\\s+(?=[^:]*(?i:universit|coll[eè]ge|institut|school|academy|lyc[eé]e))");
 
     /** "College of Engineering" under "Cornell University": part of the school above, not another school. */
     private static final Pattern SUB_UNIT = Pattern.compile("(?i)^(?:college|school|faculty|department|dept\\.?)\\s+of\\b");
@@ -197,7 +199,8 @@ final class EducationParser {
             name = name.substring(0, end.start());
         }
         String[] words = name.strip().split("\\s+");
-        if (words.length > 2 && Places.isRegion(words[words.length - 1])) {
+        boolean namedAfterPlace = words.length > 1 && words[words.length - 2].matches("(?i)of|at|in|de|di|du");
+        if (words.length > 2 && Places.isRegion(words[words.length - 1]) && !namedAfterPlace) {
             name = name.substring(0, name.lastIndexOf(words[words.length - 1]));
         }
         return Text.trimSeparators(name);
@@ -206,7 +209,7 @@ final class EducationParser {
     /** Parts of a line, with commas inside an institution's name ("University of California, Berkeley") kept. */
     private static List<String> segments(String text) {
         List<String> segments = new ArrayList<>();
-        for (String raw : SEGMENT_SEPARATORS.split(text)) {
+        for (String raw : SEGMENT_SEPARATORS.split(COLON_BEFORE_SCHOOL.matcher(text).replaceAll(" | "))) {
             String segment = Text.trimSeparators(raw);
             if (segment.isEmpty()) {
                 continue;

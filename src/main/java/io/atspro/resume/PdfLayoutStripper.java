@@ -46,10 +46,29 @@ final class PdfLayoutStripper extends PDFTextStripper {
     record Line(String text, float size, boolean bold, int page) {
     }
 
+    /** Text set in one run on one baseline, between column gaps. */
+    record Fragment(String text, float x0, float x1, float y, float size, boolean bold) {
+
+        boolean crosses(float x) {
+            return x0 < x - 1 && x1 > x + 1;
+        }
+    }
+
     private final long deadlineNanos;
     private final List<Line> lines = new ArrayList<>();
     private final Set<String> hyperlinks = new LinkedHashSet<>();
     private final StringBuilder current = new StringBuilder();
+    /** This page's lines in the file's order, and the same text as positioned fragments (runs between column gaps). */
+    private final List<Line> pageLines = new ArrayList<>();
+    private final List<Fragment> fragments = new ArrayList<>();
+    private final StringBuilder fragment = new StringBuilder();
+    private float fragmentX0;
+    private float fragmentX1;
+    private float fragmentY;
+    private float fragmentSize;
+    private int fragmentChars;
+    private int fragmentBoldChars;
+    private int pagesWithColumns;
     private final Map<Float, Integer> charsBySize = new HashMap<>();
     private float lastEndX = Float.NaN;
     private boolean pendingSpace;
@@ -119,7 +138,23 @@ final class PdfLayoutStripper extends PDFTextStripper {
     @Override
     protected void endPage(PDPage page) throws IOException {
         flushLine();
+        List<PdfColumns.Row> columns = PdfColumns.readingOrder(fragments);
+        if (columns == null) {
+            lines.addAll(pageLines);
+        } else {
+            pagesWithColumns++;
+            for (PdfColumns.Row row : columns) {
+                lines.add(new Line(row.text(), row.size(), row.bold(), getCurrentPageNo()));
+            }
+        }
+        pageLines.clear();
+        fragments.clear();
         super.endPage(page);
+    }
+
+    /** Pages read column by column, because their text stands in two columns side by side. */
+    int pagesWithColumns() {
+        return pagesWithColumns;
     }
 
     @Override
@@ -135,17 +170,31 @@ final class PdfLayoutStripper extends PDFTextStripper {
             }
             float size = fontSize(glyph);
             float x = glyph.getXDirAdj();
+            float y = glyph.getYDirAdj();
             if (!Float.isNaN(lastEndX)) {
                 float gap = x - lastEndX;
-                if (gap > COLUMN_GAP_EM * size || gap < -size) {
+                if (gap > COLUMN_GAP_EM * size || gap < -size || Math.abs(y - fragmentY) > size) {
                     current.append('\t');
+                    closeFragment();
                 } else if (pendingSpace || gap > SPACE_GAP_EM * size) {
                     current.append(' ');
+                    fragment.append(' ');
                 }
+            }
+            if (fragment.isEmpty()) {
+                fragmentX0 = x;
+                fragmentY = y;
             }
             pendingSpace = false;
             current.append(unicode);
+            fragment.append(unicode);
             lastEndX = x + glyph.getWidthDirAdj();
+            fragmentX1 = lastEndX;
+            fragmentSize = Math.max(fragmentSize, size);
+            fragmentChars += unicode.length();
+            if (isBold(glyph.getFont())) {
+                fragmentBoldChars += unicode.length();
+            }
             int count = unicode.length();
             lineChars += count;
             lineMaxSize = Math.max(lineMaxSize, size);
@@ -166,10 +215,23 @@ final class PdfLayoutStripper extends PDFTextStripper {
         flushLine();
     }
 
+    private void closeFragment() {
+        String text = fragment.toString().strip();
+        if (!text.isEmpty()) {
+            fragments.add(new Fragment(text, fragmentX0, fragmentX1, fragmentY, fragmentSize,
+                    fragmentBoldChars * 10 >= fragmentChars * 8));
+        }
+        fragment.setLength(0);
+        fragmentSize = 0;
+        fragmentChars = 0;
+        fragmentBoldChars = 0;
+    }
+
     private void flushLine() {
+        closeFragment();
         String text = current.toString().strip();
         if (!text.isEmpty()) {
-            lines.add(new Line(text, lineMaxSize, lineChars > 0 && lineBoldChars * 10 >= lineChars * 8, getCurrentPageNo()));
+            pageLines.add(new Line(text, lineMaxSize, lineChars > 0 && lineBoldChars * 10 >= lineChars * 8, getCurrentPageNo()));
         }
         current.setLength(0);
         lastEndX = Float.NaN;

@@ -21,6 +21,9 @@ final class PdfTextReader {
     private static final long MAIN_MEMORY_BYTES = 16L * 1024 * 1024;
     private static final long SCRATCH_STORAGE_BYTES = 128L * 1024 * 1024;
 
+    static final String TWO_COLUMNS = "Two columns detected: the columns were read one after the other; check that "
+            + "each section and job came out whole.";
+
     private final ResumeTextExtractor.Limits limits;
 
     PdfTextReader(ResumeTextExtractor.Limits limits) {
@@ -68,7 +71,8 @@ final class PdfTextReader {
                     "The PDF has no text to read; it may be a scanned image. Upload a text-based PDF or a DOCX.");
         }
         LayoutHints layout = new LayoutHints(stripper.largestTopLine(), stripper.headingLines(), stripper.hyperlinks());
-        return new ExtractedText(text, DocumentFormat.PDF, truncated, List.of(), layout);
+        List<String> warnings = stripper.pagesWithColumns() > 0 ? List.of(TWO_COLUMNS) : List.of();
+        return new ExtractedText(text, DocumentFormat.PDF, truncated, warnings, layout);
     }
 
     private static int indexOf(byte[] bytes, byte[] needle, int from, int to) {
