@@ -21,13 +21,13 @@ final class ExperienceParser {
             "(?i)^(?:skills(?: used)?|technologies(?: used)?|tech(?:nology)? stack|stack|tools(?: used)?|environment"
                     + "|key skills|tech)\\s*:\\s*(.+)$");
     private static final Pattern POSITION_LABEL = Pattern.compile(
-            "(?i)^(?:designation|position(?: held)?|job title|title|role|post)\\s*[:\\-–]\\s*(.+)$");
+            "(?i)^(?:designation|position(?: held)?|job title|title|role|post)\\s*[:\\-–|]\\s*(.+)$");
     private static final Pattern COMPANY_LABEL = Pattern.compile(
             "(?i)^(?:company|organi[sz]ation|employer|firm|client|present organi[sz]ation|current organi[sz]ation"
                     + "|present employer|current employer|previous organi[sz]ations?|previous employers?|past organi[sz]ations?"
-                    + "|present company|current company|previous compan(?:y|ies))(?: name)?\\s*[:\\-–]\\s*(.*)$");
+                    + "|present company|current company|previous compan(?:y|ies))(?: name)?\\s*[:\\-–|]\\s*(.*)$");
     private static final Pattern DATES_LABEL = Pattern.compile(
-            "(?i)^(?:tenure|duration|period|dates?|from|working period|time period)\\s*[:\\-–]\\s*(.+)$");
+            "(?i)^(?:tenure|duration|period|dates?|from|working period|time period)\\s*[:\\-–|]\\s*(.+)$");
     /** "… as a Math teacher with Patel Public School, Bengaluru (From June 2010 …": the title and the employer. */
     private static final Pattern AS_ROLE = Pattern.compile(
             "\\bas (?:an? |the )?(\\p{L}[^,;()]{1,80}?) (?:with|at|in|for) (?:the )?(\\p{Lu}[^,;]{1,100}?)"
@@ -38,7 +38,7 @@ final class ExperienceParser {
     /** "Key Responsibilities:", "Achievements:": the entry's body starts. */
     private static final Pattern BODY_LABEL = Pattern.compile(
             "(?i)^(?:key )?(?:responsibilit(?:y|ies)|duties|achievements|accomplishments|job profile|job description"
-                    + "|role description|key result areas|highlights|projects?)(?:\\s*[/&]\\s*\\p{L}+)*"
+                    + "|role description|key result areas|key performance areas|kras?|kpas?|highlights|projects?)(?:\\s*[/&]\\s*\\p{L}+)*"
                     + "(?: handled| include)?\\s*:?\\s*(.*)$");
     /** "Working as a Co-founder, Acme": a sentence that names the job. */
     private static final Pattern WORKING_AS = Pattern.compile(

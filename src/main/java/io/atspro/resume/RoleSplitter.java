@@ -22,6 +22,7 @@ final class RoleSplitter {
     /** "Research assistant in The Hebrew University": "in" joins a title to a place of work only before a name. */
     private static final Pattern IN = Pattern.compile("\\s+(?:in|with|for)\\s+(?=(?:the\\s+)?\\p{Lu})");
     private static final Pattern SENTENCE_END = Pattern.compile("[.;](?=\\s+\\p{Lu})");
+    private static final Pattern BRACKETED_PLACE = Pattern.compile("\\s*\\(([^()]+)\\)\\s*$");
     private static final Pattern COLUMN_SEPARATOR = Pattern.compile("\\s*\\|\\s*");
     private static final Pattern PLACE_SEPARATOR = Pattern.compile("\\s*,\\s*|\\s+[–—-]\\s+|\\s*—\\s*");
     private static final Pattern STRONG_SEPARATORS = Pattern.compile("\\s*\\|\\s*|\\s+[–—-]\\s+|\\s*—\\s*|\\s+[·•]\\s+");
@@ -183,9 +184,15 @@ final class RoleSplitter {
     }
 
     /** "Acme School District, Huntington Beach, CA" and "Acme – Los Angeles, CA" lose the place. */
-    private static String withoutTrailingPlace(String part) {
-        List<String> pieces = new ArrayList<>(List.of(PLACE_SEPARATOR.split(part)));
+    private static String withoutTrailingPlace(String text) {
+        String part = withoutLeadingPlace(text);
+        Matcher bracketed = BRACKETED_PLACE.matcher(part);
         boolean removed = false;
+        if (bracketed.find() && Places.isRegion(bracketed.group(1))) {
+            part = Text.trimSeparators(part.substring(0, bracketed.start()));
+            removed = true;
+        }
+        List<String> pieces = new ArrayList<>(List.of(PLACE_SEPARATOR.split(part)));
         while (pieces.size() > 1 && (Places.isRegion(pieces.get(pieces.size() - 1))
                 || isLocation(pieces.get(pieces.size() - 1)))) {
             pieces.remove(pieces.size() - 1);
@@ -215,6 +222,15 @@ final class RoleSplitter {
             }
         }
         return kept.isEmpty() ? parts.isEmpty() ? parts : List.of() : kept;
+    }
+
+    /** "Spokane, WA, Desktop Support Manager" loses "Spokane, WA, ". */
+    private static String withoutLeadingPlace(String part) {
+        List<String> pieces = commaParts(part);
+        if (pieces.size() >= 3 && Places.looksLikeTown(pieces.get(0)) && Places.isRegion(pieces.get(1))) {
+            return String.join(", ", pieces.subList(2, pieces.size()));
+        }
+        return part;
     }
 
     /** Splits on commas but keeps "Acme, Inc." whole. */

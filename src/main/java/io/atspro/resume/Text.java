@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class Text {
 
     private static final Pattern BULLET = Pattern.compile(
-            "^(?:[•●▪■◦○‣⁃∙·*➢➤►▶✓✔❖◆◇♦✦✧★☆❑❒❍⦿⚫⬤➔➜→⇒»▸▹▻◾◽□\\uF0B7\\uF0A7\\uF076\\uF0D8\\uF0FC]|[-–—+](?=\\s)|\\d{1,2}[.)](?=\\s))\\s*");
+            "^(?:[•●▪■◦○‣⁃∙·*➢➤►▶✓✔❖◆◇♦✦✧★☆❑❒❍⦿⚫⬤➔➜→⇒»▸▹▻◾◽□\\uF0B7\\uF0A7\\uF076\\uF0D8\\uF0FC]|[-–—+](?=\\s)|[-–—](?=\\p{Lu}\\p{Ll})|\\d{1,2}[.)](?=\\s))\\s*");
     static final int MAX_LINE_CHARS = 1000;
     private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+");
     private static final Pattern COLUMN_GAP = Pattern.compile("\\t+| {3,}");
