@@ -31,7 +31,7 @@ final class PdfLayoutStripper extends PDFTextStripper {
     /** A gap wider than this many font sizes separates words. */
     private static final float SPACE_GAP_EM = 0.16f;
     /** A gap wider than this many font sizes separates columns (a location or a date set to the right). */
-    private static final float COLUMN_GAP_EM = 1.6f;
+    private static final float COLUMN_GAP_EM = 1.1f;
     /** The name is set at least this much larger than the body text. */
     private static final float NAME_SIZE_RATIO = 1.25f;
     /** Headings are set at least this much larger than the body text, or bold in capitals. */

@@ -69,8 +69,9 @@ final class SectionSplitter {
             if (heading.orElse(null) == Kind.OTHER && current == Kind.HEADER && HEADINGS.get(key(line)) == null) {
                 heading = Optional.empty();
             }
-            if (heading.isPresent() && current == Kind.SKILLS && SKILL_SUBHEADINGS.contains(key(line))) {
-                continue;
+            if (heading.isPresent() && current == Kind.SKILLS
+                    && (SKILL_SUBHEADINGS.contains(key(line)) || heading.get() == Kind.SKILLS)) {
+                continue; // "Technical Skills", "Languages" under a skills heading group its skills
             }
             if (heading.isPresent() && current == Kind.EXPERIENCE && JOB_SUBHEADINGS.contains(key(line))) {
                 heading = Optional.empty();
@@ -168,7 +169,7 @@ final class SectionSplitter {
     /** The section a whole line announces, if it is a heading. */
     static Optional<Kind> heading(String line) {
         String key = key(line);
-        if (key.isEmpty() || Text.wordCount(key) > MAX_HEADING_WORDS) {
+        if (key.isEmpty() || Text.wordCount(key) > MAX_HEADING_WORDS || startsInLowerCase(line)) {
             return Optional.empty();
         }
         Kind kind = HEADINGS.get(key);
@@ -176,6 +177,11 @@ final class SectionSplitter {
             kind = key.endsWith("s") ? HEADINGS.get(key.substring(0, key.length() - 1)) : HEADINGS.get(key + "s");
         }
         return Optional.ofNullable(kind);
+    }
+
+    /** "framework" alone on a line is the end of a wrapped sentence; headings start with a capital. */
+    private static boolean startsInLowerCase(String line) {
+        return line.codePoints().filter(Character::isLetter).findFirst().stream().anyMatch(Character::isLowerCase);
     }
 
     private record InlineHeading(Kind kind, String content) {
@@ -247,7 +253,8 @@ final class SectionSplitter {
                 "technical competencies", "skills and qualifications", "frameworks", "databases",
                 "platforms", "computer skills", "it skills", "software skills", "technical knowledge",
                 "computer knowledge", "software", "it proficiency", "skills and competencies", "skill highlights",
-                "skills and expertise", "technical summary", "technical skill set", "skills expertise", "software and tools", "programming skills", "capabilities",
+                "skills and expertise", "technical summary", "technical skill set", "skills expertise", "software and tools", "programming skills", "capabilities", "personal skills",
+                "soft skills", "interpersonal skills", "hard skills", "transferable skills",
                 "key capabilities", "technical capabilities");
         put(map, Kind.OTHER, "projects", "personal projects", "selected projects", "key projects", "languages",
                 "interests", "hobbies", "hobbies and interests", "awards", "honors", "honours", "awards and honors",

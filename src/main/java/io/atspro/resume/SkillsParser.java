@@ -10,6 +10,8 @@ final class SkillsParser {
     private static final String SEPARATORS = ",;|•·▪●◦";
     private static final Pattern LEADING_CONJUNCTION = Pattern.compile("(?i)^(?:and|&|or)\\s+");
     private static final Pattern CATEGORY = Pattern.compile("^([\\p{L}][\\p{L}0-9 &/+#.'-]{0,40}?)\\s*:\\s*(.*)$");
+    /** "DevOps | AWS, Docker, Kubernetes": a table row whose first cell names the group. */
+    private static final Pattern TABLE_CATEGORY = Pattern.compile("^([\\p{L}][\\p{L}0-9 &/+#.'-]{0,30}?)\\s+\\|\\s+(.*,.*)$");
     private static final int MAX_SKILL_WORDS = 6;
     private static final int MAX_SKILL_LENGTH = 80;
     /** A list line at least this long probably reached the right margin and continues on the next line. */
@@ -24,6 +26,7 @@ final class SkillsParser {
         for (String line : rejoinWrappedLines(lines)) {
             skills.addAll(split(withoutCategory(line)));
         }
+        skills.removeIf(Languages::isSpokenLanguage);
         return Text.dedupe(skills);
     }
 
@@ -43,7 +46,11 @@ final class SkillsParser {
     private static String withoutCategory(String line) {
         String text = Text.stripBullet(line);
         var m = CATEGORY.matcher(text);
-        return m.matches() && Text.wordCount(m.group(1)) <= 4 ? m.group(2) : text;
+        if (m.matches() && Text.wordCount(m.group(1)) <= 4) {
+            return m.group(2);
+        }
+        m = TABLE_CATEGORY.matcher(text);
+        return m.matches() && Text.wordCount(m.group(1)) <= 3 ? m.group(2) : text;
     }
 
     /**
@@ -54,8 +61,11 @@ final class SkillsParser {
         List<String> joined = new ArrayList<>();
         for (String line : lines) {
             int last = joined.size() - 1;
-            boolean startsNewItem = Text.isBullet(line) || CATEGORY.matcher(line).matches();
-            if (last >= 0 && !startsNewItem && isOpenList(joined.get(last))) {
+            boolean startsNewItem = Text.isBullet(line) || CATEGORY.matcher(line).matches()
+                    || TABLE_CATEGORY.matcher(line).matches();
+            boolean bulletCarriesOn = last >= 0 && Text.isBullet(joined.get(last)) && !startsNewItem
+                    && Character.isLowerCase(line.codePointAt(0));
+            if (last >= 0 && !startsNewItem && (isOpenList(joined.get(last)) || bulletCarriesOn)) {
                 joined.set(last, joined.get(last) + " " + line);
             } else {
                 joined.add(line);
