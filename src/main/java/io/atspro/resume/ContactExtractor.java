@@ -167,7 +167,9 @@ final class ContactExtractor {
     static boolean isPhone(String candidate) {
         String number = EXTENSION.matcher(candidate).replaceFirst("");
         long digits = number.chars().filter(Character::isDigit).count();
-        return digits >= MIN_PHONE_DIGITS && digits <= MAX_PHONE_DIGITS && !DATE_LIKE.matcher(number).matches()
+        boolean dateRange = DateRange.findRange(number).filter(found -> found.from() == 0
+                && found.to() >= number.strip().length() - 1).isPresent();
+        return digits >= MIN_PHONE_DIGITS && digits <= MAX_PHONE_DIGITS && !DATE_LIKE.matcher(number).matches() && !dateRange
                 && !YEARS_ONLY.matcher(number.strip()).matches() && !number.matches(".*\\d\\s{2,}\\d.*");
     }
 

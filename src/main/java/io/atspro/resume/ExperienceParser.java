@@ -39,7 +39,7 @@ final class ExperienceParser {
     private static final Pattern BODY_LABEL = Pattern.compile(
             "(?i)^(?:key )?(?:responsibilit(?:y|ies)|duties|achievements|accomplishments|job profile|job description"
                     + "|role description|key result areas|key performance areas|kras?|kpas?|highlights|projects?)(?:\\s*[/&]\\s*\\p{L}+)*"
-                    + "(?: handled| include)?\\s*:?\\s*(.*)$");
+                    + "(?: handled| include)?\\s*(?::\\s*(.*)|$)");
     /** "Working as a Co-founder, Acme": a sentence that names the job. */
     private static final Pattern WORKING_AS = Pattern.compile(
             "(?i)^(?:currently |presently )?(?:working|worked|employed|serving|served|joined)(?: as| with)?(?: an? | the )?\\s*");
@@ -87,6 +87,7 @@ final class ExperienceParser {
         boolean inBody = false;
         List<String> all = withInlineLabelsSplit(lines);
         int wrapWidth = wrapWidth(all);
+        boolean[] headsDates = headsDates(all);
         for (int i = 0; i < all.size(); i++) {
             String line = all.get(i);
             String next = i + 1 < all.size() ? all.get(i + 1) : "";
@@ -120,7 +121,7 @@ final class ExperienceParser {
             } else if ((m = BODY_LABEL.matcher(text)).matches() && !bullet && Text.wordCount(text) <= 6) {
                 draft = draft == null ? start(drafts) : draft;
                 inBody = true;
-                if (!m.group(1).isBlank()) {
+                if (m.group(1) != null && !m.group(1).isBlank()) {
                     draft.bullets.add(m.group(1));
                 }
             } else if (draft != null && draft.expectCompany && !bullet) {
@@ -131,12 +132,12 @@ final class ExperienceParser {
                 inBody = false;
             } else if (bullet || inBody && !startsEntry(text, next)) {
                 draft = draft == null ? start(drafts) : draft;
-                if (!bullet && draft.hasBody() && isContinuation(draft.lastBodyLine(), text, next, wrapWidth)) {
+                if (!bullet && draft.hasBody() && isContinuation(draft.lastBodyLine(), text, next, headsDates[i], wrapWidth)) {
                     draft.appendToLastBodyLine(text);
                 } else {
                     draft.bullets.add(text);
                 }
-            } else if (draft != null && draft.hasBody() && isContinuation(draft.lastBodyLine(), text, next, wrapWidth)) {
+            } else if (draft != null && draft.hasBody() && isContinuation(draft.lastBodyLine(), text, next, headsDates[i], wrapWidth)) {
                 draft.appendToLastBodyLine(text);
             } else if (isLocation(text)) {
                 continue;
@@ -156,13 +157,13 @@ final class ExperienceParser {
 
     /**
      * "• Google | Mountain View, CA" above "Software Engineer | Oct 2016 – Present": some resumes bullet the employer.
-     * A short bulleted line with a column gap or a date, above a dated line that is not a bullet, heads a job.
+     * A short bulleted line with a column gap, dated or above a dated line that is not a bullet, heads a job.
      */
     private static boolean isBulletedHeader(String text, String next) {
         boolean short_ = Text.letterWordCount(text) <= 8 && !text.endsWith(".");
         boolean nextDated = !Text.isBullet(next) && DateRange.findRange(next).isPresent() && !isProse(next);
         boolean dated = DateRange.findRange(text).isPresent();
-        return short_ && (nextDated && (text.contains("|") || !dated) || dated && text.contains("|") && !nextDated);
+        return short_ && text.contains("|") && (nextDated || dated);
     }
 
     /**
@@ -197,6 +198,28 @@ final class ExperienceParser {
         job.dates = range.get().range();
         job.labelled = true;
         return job.position.isEmpty() || job.company.isEmpty() ? Optional.empty() : Optional.of(job);
+    }
+
+    /**
+     * For each line, whether a dated line that is not a bullet follows within two lines with no bullet between:
+     * such a line starts a job header ("Fabrikam, Inc." / "Frontend Developer" / "2019-02 - 2022-07"), however
+     * it ends.
+     */
+    private static boolean[] headsDates(List<String> lines) {
+        boolean[] heads = new boolean[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            for (int j = i + 1; j <= i + 2 && j < lines.size() && !Text.isBullet(lines.get(j)); j++) {
+                if (isDateLine(lines.get(j))) {
+                    heads[i] = true;
+                    break;
+                }
+            }
+        }
+        return heads;
+    }
+
+    private static boolean isDateLine(String line) {
+        return DateRange.findRangeOrDate(line).isPresent() && Text.letterWordCount(line) <= 12 && !isProse(line);
     }
 
     /** Three quarters of the length most long lines reach: a line that long ran into the margin. */
@@ -283,9 +306,10 @@ final class ExperienceParser {
     /** A wrapped bullet or sentence: it carries on in lower case, or the line before stopped mid-phrase. */
     /**
      * {@code next}: the line after, which tells a wrapped end ("Units (TPU).") from the next job's employer;
+     * {@code headsDates}: a dated line follows within two lines, so this one starts a job header;
      * {@code wrapWidth}: how long a line of this section gets before the layout breaks it.
      */
-    private static boolean isContinuation(String previous, String line, String next, int wrapWidth) {
+    private static boolean isContinuation(String previous, String line, String next, boolean headsDates, int wrapWidth) {
         String before = previous.strip();
         if (Character.isLowerCase(line.codePointAt(0)) || CONNECTOR_END.matcher(before).find()) {
             return true; // mid-sentence: even a date on it belongs to the sentence ("… (CBSE)," / "Bengaluru (From 2016 …")
@@ -293,7 +317,7 @@ final class ExperienceParser {
         if (DateRange.findRange(line).isPresent() && !isProse(line)) {
             return false;
         }
-        boolean endsOrLeadsToBody = line.matches(".*[.)]$") || Text.isBullet(next);
+        boolean endsOrLeadsToBody = (line.matches(".*[.)]$") || Text.isBullet(next)) && !headsDates;
         boolean wrapped = before.length() >= wrapWidth && !before.matches(".*[.!?:;)]$")
                 && Text.letterWordCount(line) <= WRAPPED_TAIL_WORDS && !line.contains("|") && endsOrLeadsToBody;
         return wrapped;

@@ -199,7 +199,7 @@ final class RoleSplitter {
             removed = true;
         }
         if (!removed) {
-            return part;
+            return withoutTrailingTown(part);
         }
         if (pieces.size() > 1 && Places.looksLikeTown(pieces.get(pieces.size() - 1))) {
             pieces.remove(pieces.size() - 1);
@@ -222,6 +222,18 @@ final class RoleSplitter {
             }
         }
         return kept.isEmpty() ? parts.isEmpty() ? parts : List.of() : kept;
+    }
+
+    /** "Globex Corporation, Austin": a town after a name that is clearly a company's goes. */
+    private static String withoutTrailingTown(String part) {
+        List<String> pieces = commaParts(part);
+        if (pieces.size() != 2) {
+            return part;
+        }
+        String town = pieces.get(1);
+        boolean acronym = town.equals(town.toUpperCase(java.util.Locale.ROOT));
+        boolean company = Vocabulary.companyScore(pieces.get(0)) > 0 && titleness(pieces.get(0)) < 0;
+        return company && Places.looksLikeTown(town) && !acronym ? pieces.get(0) : part;
     }
 
     /** "Spokane, WA, Desktop Support Manager" loses "Spokane, WA, ". */
