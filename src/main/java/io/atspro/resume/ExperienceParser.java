@@ -3,7 +3,6 @@ package io.atspro.resume;
 import io.atspro.resume.ResumeData.WorkExperience;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +51,8 @@ final class ExperienceParser {
             "^(?:\\p{Lu}\\p{Ll}+ed|Led|Built|Ran|Wrote|Made|Won|Taught|Drove|Grew|Brought|Oversaw|Began|Held|Gave|Sold"
                     + "|Took|Set|Put|Kept|Met|Saw|Spent|Lent|Sent|Got|Did|Undertook|Helped|Worked)\\s");
     private static final int MAX_HEADER_WORDS = 14;
+    /** As many as {@code resume_data} allows a job. */
+    private static final int MAX_RESPONSIBILITIES = 50;
     /** A body line this long that does not end a sentence ran into the margin: a short line after it is its end. */
     private static final int WRAPPED_LINE_CHARS = 70;
     private static final int WRAPPED_TAIL_WORDS = 6;
@@ -78,7 +79,34 @@ final class ExperienceParser {
             drafts.removeIf(d -> d.dates == null && !d.hasBody() && !d.labelled);
         }
         RoleSplitter.Order order = RoleSplitter.usualOrder(drafts.stream().map(d -> d.header).toList());
-        return drafts.stream().map(draft -> draft.toWorkExperience(order)).filter(Objects::nonNull).toList();
+        List<WorkExperience> jobs = new ArrayList<>();
+        for (Draft draft : drafts) {
+            WorkExperience job = draft.toWorkExperience(order);
+            if (job == null) {
+                continue;
+            }
+            if (job.company() == null && job.position() == null) {
+                // dates and lines with no title or employer are no job a person would recognise: the lines belong
+                // to the job above, when there is one
+                if (!jobs.isEmpty()) {
+                    jobs.set(jobs.size() - 1, withMoreLines(jobs.get(jobs.size() - 1), job));
+                }
+                continue;
+            }
+            jobs.add(job);
+        }
+        return jobs;
+    }
+
+    private static WorkExperience withMoreLines(WorkExperience job, WorkExperience lines) {
+        List<String> responsibilities = new ArrayList<>(job.responsibilities());
+        if (lines.description() != null) {
+            responsibilities.add(lines.description());
+        }
+        responsibilities.addAll(lines.responsibilities());
+        return new WorkExperience(job.company(), job.position(), job.startDate(), job.endDate(), job.isCurrent(),
+                job.description(), responsibilities.subList(0, Math.min(responsibilities.size(), MAX_RESPONSIBILITIES)),
+                job.skills());
     }
 
     private static List<Draft> drafts(List<String> lines) {

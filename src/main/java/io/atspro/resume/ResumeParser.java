@@ -49,7 +49,7 @@ public final class ResumeParser {
 
         ResumeData data = new ResumeData(contact, summary(sections), jobs, schools,
                 CertificationParser.parse(sections.of(Kind.CERTIFICATIONS)), skills);
-        return new ParsedResume(data, List.of());
+        return new ParsedResume(data, ParseWarnings.of(sections, data));
     }
 
     private static String summary(Sections sections) {
