@@ -21,6 +21,8 @@ record DateRange(String start, String end, boolean current) {
     private static final Pattern OPEN_START = Pattern.compile(
             "^(" + PartialDate.ANY + ")\\s*(?:-|–|—)[\\s|]+(?=\\p{L})(?!" + PartialDate.ANY + "|" + PartialDate.PRESENT + ")",
             Pattern.CASE_INSENSITIVE);
+    /** "2015–17", "2018-19": a full start year and the end year's last two digits (never a month: "2015-03"). */
+    private static final Pattern SHORT_END_YEAR = Pattern.compile("(?<![\\d/.-])((?:19|20)(\\d{2}))\\s*([-–—])\\s*(\\d{2})(?![\\d/.-])");
     private static final Pattern SINGLE = Pattern.compile(PartialDate.ANY, Pattern.CASE_INSENSITIVE);
 
     /** Where a range was found in a line, so the caller can read what is left of the line. */
@@ -50,6 +52,16 @@ record DateRange(String start, String end, boolean current) {
             boolean current = PartialDate.isPresent(m.group(2));
             String end = current ? null : PartialDate.normalise(m.group(2));
             return Optional.of(new Found(new DateRange(start, end, current), m.start(), m.end()));
+        }
+        m = SHORT_END_YEAR.matcher(line);
+        while (m.find()) {
+            int start = Integer.parseInt(m.group(2));
+            int end = Integer.parseInt(m.group(4));
+            boolean month = m.group(3).equals("-") && end <= 12;
+            if (!month && end >= start) {
+                String endYear = m.group(1).substring(0, 2) + m.group(4);
+                return Optional.of(new Found(new DateRange(m.group(1), endYear, false), m.start(), m.end()));
+            }
         }
         m = SINCE.matcher(line);
         if (!m.find()) {

@@ -26,7 +26,7 @@ final class PartialDate {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SEASON = Pattern.compile("(?i)(?:spring|summer|fall|autumn|winter)\\s+(" + YEAR + ")");
     private static final Pattern MONTH_SLASH_YEAR = Pattern.compile("(" + MONTH_NUMBER + ")\\s*[/.]\\s*(" + YEAR + ")");
-    private static final Pattern YEAR_SLASH_MONTH = Pattern.compile("(" + YEAR + ")/(" + MONTH_NUMBER + ")");
+    private static final Pattern YEAR_SLASH_MONTH = Pattern.compile("(" + YEAR + ")[/.](" + MONTH_NUMBER + ")");
 
     /** A date in any supported spelling, for use inside larger patterns. Contains no capturing groups. */
     static final String ANY = "(?:"
@@ -34,7 +34,7 @@ final class PartialDate {
             + "|(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?" + MONTH_NAME + "(?:\\s*,?\\s*|-)(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(?:"
             + YEAR + "|['’]\\d{2})(?!\\d)"
             + "|(?<![\\d/.])" + MONTH_NUMBER + "\\s*[/.]\\s*" + YEAR + "(?!\\d)"
-            + "|" + YEAR + "/" + MONTH_NUMBER + "(?!\\d)"
+            + "|" + YEAR + "[/.]" + MONTH_NUMBER + "(?![\\d.])"
             + "|(?i:spring|summer|fall|autumn|winter)\\s+" + YEAR + "(?!\\d)"
             + "|(?<![\\d/])" + YEAR + "(?![\\d/])"
             + ")";

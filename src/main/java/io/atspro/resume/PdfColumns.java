@@ -109,6 +109,8 @@ final class PdfColumns {
         int leftFragments = 0;
         int leftChars = 0;
         int rightChars = 0;
+        int rightFragments = 0;
+        int colons = 0;
         for (int i = band.firstRow(); i <= band.lastRow(); i++) {
             boolean hasLeft = false;
             boolean hasRight = false;
@@ -122,14 +124,17 @@ final class PdfColumns {
                 } else {
                     hasRight |= text;
                     rightChars += fragment.text().length();
+                    rightFragments++;
+                    colons += fragment.text().startsWith(":") ? 1 : 0;
                 }
             }
             leftRows += hasLeft ? 1 : 0;
             shared += hasLeft && hasRight ? 1 : 0;
         }
         int chars = leftChars + rightChars;
+        boolean labelled = colons * 2 >= rightFragments || shared * 10 >= leftRows * 7;
         boolean table = band.lastRow() - band.firstRow() < MAX_TABLE_ROWS && leftFragments > 0
-                && leftWords <= MAX_LABEL_WORDS * leftFragments && shared * 10 >= leftRows * 7;
+                && leftWords <= MAX_LABEL_WORDS * leftFragments && labelled;
         return !table && shared >= MIN_SHARED_ROWS && leftChars >= chars * MIN_SIDE_SHARE
                 && rightChars >= chars * MIN_SIDE_SHARE;
     }
