@@ -138,7 +138,7 @@ final class ExperienceParser {
                 draft = draft == null || draft.company != null || draft.hasBody() ? start(drafts) : draft;
                 draft.labelled = true;
                 draft.expectCompany = m.group(1).isBlank();
-                draft.company = m.group(1).isBlank() ? null : Text.trimSeparators(m.group(1));
+                draft.company = m.group(1).isBlank() ? null : RoleSplitter.withoutTrailingPlace(Text.trimSeparators(m.group(1)));
                 inBody = false;
             } else if ((m = DATES_LABEL.matcher(text)).matches() && DateRange.findRangeOrDate(m.group(1)).isPresent()
                     && !bullet) {
@@ -153,7 +153,7 @@ final class ExperienceParser {
                     draft.bullets.add(m.group(1));
                 }
             } else if (draft != null && draft.expectCompany && !bullet) {
-                draft.company = Text.trimSeparators(text);
+                draft.company = RoleSplitter.withoutTrailingPlace(Text.trimSeparators(text));
                 draft.expectCompany = false;
             } else if (bullet && isBulletedHeader(text, next)) {
                 draft = addHeaderLine(drafts, draft, text);

@@ -184,7 +184,7 @@ final class RoleSplitter {
     }
 
     /** "Acme School District, Huntington Beach, CA" and "Acme – Los Angeles, CA" lose the place. */
-    private static String withoutTrailingPlace(String text) {
+    static String withoutTrailingPlace(String text) {
         String part = withoutLeadingPlace(text);
         Matcher bracketed = BRACKETED_PLACE.matcher(part);
         boolean removed = false;
