@@ -3,7 +3,9 @@ package io.atspro.resume;
 import io.atspro.resume.PdfLayoutStripper.Fragment;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -70,6 +72,8 @@ final class PdfColumns {
         if (rows.size() < MIN_SHARED_ROWS) {
             return null;
         }
+        Map<Fragment, Boolean> realText = new IdentityHashMap<>();
+        rows.forEach(row -> row.forEach(f -> realText.put(f, isRealText(f))));
         float left = (float) rows.stream().flatMap(List::stream).mapToDouble(Fragment::x0).min().orElse(0);
         float right = (float) rows.stream().flatMap(List::stream).mapToDouble(Fragment::x1).max().orElse(0);
         float width = right - left;
@@ -83,7 +87,7 @@ final class PdfColumns {
                     start = i;
                 } else if (!open && start >= 0) {
                     Band candidate = new Band(x, start, i - 1);
-                    if (isColumns(rows, candidate) && (best == null || span(candidate) > span(best))) {
+                    if ((best == null || span(candidate) > span(best)) && isColumns(rows, candidate, realText)) {
                         best = candidate;
                     }
                     start = -1;
@@ -102,7 +106,7 @@ final class PdfColumns {
      * and not a label/value table ("Date of Birth | : 25th July", "DevOps | AWS, Docker"), whose short labels each
      * stand on the row of their value and which reads right row by row.
      */
-    private static boolean isColumns(List<List<Fragment>> rows, Band band) {
+    private static boolean isColumns(List<List<Fragment>> rows, Band band, Map<Fragment, Boolean> realText) {
         int shared = 0;
         int leftRows = 0;
         int leftWords = 0;
@@ -115,7 +119,7 @@ final class PdfColumns {
             boolean hasLeft = false;
             boolean hasRight = false;
             for (Fragment fragment : rows.get(i)) {
-                boolean text = !DATE_LIKE.matcher(fragment.text()).matches() && !Places.isPlace(fragment.text());
+                boolean text = realText.get(fragment);
                 if (fragment.x1() <= band.gutter()) {
                     hasLeft |= text;
                     leftChars += fragment.text().length();
@@ -137,6 +141,11 @@ final class PdfColumns {
                 && leftWords <= MAX_LABEL_WORDS * leftFragments && labelled;
         return !table && shared >= MIN_SHARED_ROWS && leftChars >= chars * MIN_SIDE_SHARE
                 && rightChars >= chars * MIN_SIDE_SHARE;
+    }
+
+    /** Words rather than a date or a place, which a single column sets at its right margin. */
+    private static boolean isRealText(Fragment fragment) {
+        return !DATE_LIKE.matcher(fragment.text()).matches() && !Places.isPlace(fragment.text());
     }
 
     /** Fragments grouped into rows by baseline, top to bottom. */
