@@ -42,6 +42,9 @@ final class ContactExtractor {
 
     private static final Pattern PHONE_LABEL = Pattern.compile(
             "(?i)\\b(?:phone|tel|telephone|mobile|cell|mob|contact(?: no| number)?|whats ?app|ph)\\b|\\([MRHWO]\\)|\\b[MT]\\s*:");
+    private static final Pattern NOT_A_PHONE_LABEL = Pattern.compile("(?i)\\b(?:aadhaa?r|passport|pan(?: card)?|"
+            + "national id|id (?:card|no)|identity|ssn|social security|licen[cs]e|account|a/c|iban|fax|pin(?: ?code)?|zip"
+            + "|postal|postcode|roll no|reg(?:istration)? no|employee id)\\b");
     private static final Pattern ADDRESS_LABEL = Pattern.compile("(?i)^(?:address|location|based in|city)\\s*[:\\-]\\s*");
     private static final Pattern FIELD_LABEL = Pattern.compile(
             "(?i)^(?:e-?mail|phone|tel|telephone|mobile|cell|linkedin|github|website|web|portfolio|site|url|blog|name)"
@@ -138,6 +141,9 @@ final class ContactExtractor {
     /** The first phone number; with {@code labelledOnly}, only on lines that say Phone, Tel, Mobile or Cell. */
     static Optional<String> phone(List<String> lines, boolean labelledOnly) {
         for (String line : lines) {
+            if (NOT_A_PHONE_LABEL.matcher(line).find() && !PHONE_LABEL.matcher(line).find()) {
+                continue; // "Aadhaar Card No: 6220 3381 6273", "Fax: …", "PIN: …" hold other numbers
+            }
             String rest = withoutUrlsAndEmails(line);
             Matcher m = PHONE.matcher(rest);
             while (m.find()) {

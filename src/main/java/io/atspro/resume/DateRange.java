@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 record DateRange(String start, String end, boolean current) {
 
     private static final String SEPARATOR =
-            "\\s*(?:-|–|—|‒|―|~|,|\\bto\\b|\\band\\b|\\buntil\\b|\\btill\\b|\\bthrough\\b|\\bthru\\b)\\s*";
+            "\\s*(?:-|–|—|‒|―|~|,|\\||\\bto\\b|\\band\\b|\\buntil\\b|\\btill\\b|\\bthrough\\b|\\bthru\\b)\\s*";
 
     private static final Pattern RANGE = Pattern.compile(
             "(" + PartialDate.ANY + ")" + SEPARATOR + "(" + PartialDate.ANY + "|" + PartialDate.PRESENT + ")",

@@ -42,6 +42,9 @@ final class DocxTextReader {
     /** A document expanding to more text than this is refused rather than truncated. */
     static final int MAX_DOCUMENT_CHARS = 5_000_000;
     private static final int MAX_ENTRIES = 1000;
+    private static final int MIN_RECORD_CELLS = 3;
+    private static final int MAX_RECORD_CELL_LINES = 3;
+    private static final int MAX_RECORD_CHARS = 400;
     private static final long MAX_EXPANDED_BYTES = 100L * 1024 * 1024;
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
@@ -129,10 +132,25 @@ final class DocxTextReader {
             if (cells.stream().allMatch(lines -> lines.size() <= 1)) {
                 List<String> values = cells.stream().filter(lines -> !lines.isEmpty()).map(lines -> lines.get(0)).toList();
                 sink.line(String.join(" | ", values));
+            } else if (isRecordRow(cells)) {
+                // "2 | B P Marine Academy, / Navi Mumbai | Faculty | Feb 2013 | Jan 2015": one record whose cells wrap
+                sink.line(String.join(" | ", cells.stream().filter(lines -> !lines.isEmpty())
+                        .map(lines -> String.join(" ", lines.stream().map(String::strip).toList())).toList()));
             } else {
                 cells.forEach(lines -> lines.forEach(sink::line));
             }
         }
+    }
+
+    /**
+     * A row of several short cells, each a line or three: a record of a table (a job, a school) whose cells wrapped.
+     * A row holding whole columns of a page laid out as a table (a sidebar cell beside a main cell) is not one.
+     */
+    private static boolean isRecordRow(List<List<String>> cells) {
+        long filled = cells.stream().filter(lines -> !lines.isEmpty()).count();
+        int chars = cells.stream().flatMap(List::stream).mapToInt(String::length).sum();
+        return filled >= MIN_RECORD_CELLS && cells.stream().allMatch(lines -> lines.size() <= MAX_RECORD_CELL_LINES)
+                && chars <= MAX_RECORD_CHARS;
     }
 
     private static List<String> cellLines(XWPFTableCell cell, XWPFDocument document) {

@@ -2,7 +2,10 @@ package io.atspro.resume;
 
 import io.atspro.resume.ResumeData.Education;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +53,9 @@ final class EducationParser {
         for (String line : lines) {
             boolean bullet = Text.isBullet(line);
             String text = bullet ? Text.stripBullet(line) : line;
+            if (Text.isTableHeaderRow(text)) {
+                continue;
+            }
             if (draft != null && addDetail(draft, text)) {
                 continue;
             }
@@ -133,7 +139,7 @@ final class EducationParser {
             Draft before = target;
             String institution = target.institution;
             target = addSegment(drafts, target, segment, named);
-            named |= target != before || !java.util.Objects.equals(institution, target.institution);
+            named |= target != before || !Objects.equals(institution, target.institution);
         }
         target.graduationDate = graduation != null ? graduation : target.graduationDate;
         target.gpa = gpaValue != null ? gpaValue : target.gpa;
@@ -186,7 +192,7 @@ final class EducationParser {
             return false;
         }
         String[] words = segment.split("\\s+");
-        long capitalised = java.util.Arrays.stream(words).filter(w -> Character.isUpperCase(w.codePointAt(0))).count();
+        long capitalised = Arrays.stream(words).filter(w -> Character.isUpperCase(w.codePointAt(0))).count();
         return Character.isUpperCase(segment.codePointAt(0)) && capitalised * 2 > words.length
                 && !RoleSplitter.isLocation(segment);
     }
@@ -199,9 +205,15 @@ final class EducationParser {
             name = name.substring(0, end.start());
         }
         String[] words = name.strip().split("\\s+");
+        String last = words[words.length - 1];
         boolean namedAfterPlace = words.length > 1 && words[words.length - 2].matches("(?i)of|at|in|de|di|du");
-        if (words.length > 2 && Places.isRegion(words[words.length - 1]) && !namedAfterPlace) {
-            name = name.substring(0, name.lastIndexOf(words[words.length - 1]));
+        // a country goes; a city only when the name already said it or it stands apart in capitals
+        // ("Kolkata Technical School Kolkata"), since it is often part of the name ("Imperial College London")
+        boolean repeated = words.length > 2 && Arrays.stream(words, 0, words.length - 1).anyMatch(last::equalsIgnoreCase);
+        boolean shouted = last.equals(last.toUpperCase(Locale.ROOT)) && !name.equals(name.toUpperCase(Locale.ROOT));
+        boolean place = Places.isRegion(last) || Places.isRegionOrCity(last) && (repeated || shouted);
+        if (words.length > 2 && place && !namedAfterPlace) {
+            name = name.substring(0, name.lastIndexOf(last));
         }
         return Text.trimSeparators(name);
     }

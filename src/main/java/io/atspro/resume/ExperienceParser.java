@@ -2,6 +2,7 @@ package io.atspro.resume;
 
 import io.atspro.resume.ResumeData.WorkExperience;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -31,6 +32,8 @@ final class ExperienceParser {
     private static final Pattern AS_ROLE = Pattern.compile(
             "\\bas (?:an? |the )?(\\p{L}[^,;()]{1,80}?) (?:with|at|in|for) (?:the )?(\\p{Lu}[^,;]{1,100}?)"
                     + "(?=\\s*(?:,|;|\\(|\\bfrom\\b|\\bsince\\b|\\bduring\\b|\\bsince\\b|$))");
+    /** "3 | Acme | Faculty": the serial number of a table row. */
+    private static final Pattern ROW_NUMBER = Pattern.compile("^\\d{1,2}\\.?\\s*\\|\\s*");
     private static final Pattern INLINE_LABEL = Pattern.compile(
             "(?<=\\S)\\s+(?=(?:tenure|duration|designation|period)\\s*:)", Pattern.CASE_INSENSITIVE);
     private static final Pattern LOCATION_LABEL = Pattern.compile("(?i)^(?:location|place|city|address)\\s*[:\\-–]\\s*.*$");
@@ -57,6 +60,8 @@ final class ExperienceParser {
     private static final int WRAPPED_LINE_CHARS = 70;
     private static final int WRAPPED_TAIL_WORDS = 6;
     private static final int MIN_WRAPPED_LINE_CHARS = 35;
+    /** A line of at least this many words reads as a sentence when the layout says it is no header. */
+    private static final int MIN_SENTENCE_WORDS = 8;
     private static final int MAX_DATED_HEADER_WORDS = 22;
 
     private ExperienceParser() {
@@ -76,7 +81,7 @@ final class ExperienceParser {
         drafts.removeIf(Draft::isNoise);
         boolean mostDated = drafts.stream().filter(d -> d.dates != null).count() * 2 > drafts.size();
         if (mostDated) {
-            drafts.removeIf(d -> d.dates == null && !d.hasBody() && !d.labelled);
+            drafts.removeIf(d -> d.dates == null && d.bullets.isEmpty() && !d.labelled);
         }
         RoleSplitter.Order order = RoleSplitter.usualOrder(drafts.stream().map(d -> d.header).toList());
         List<WorkExperience> jobs = new ArrayList<>();
@@ -121,7 +126,7 @@ final class ExperienceParser {
             String next = i + 1 < all.size() ? all.get(i + 1) : "";
             boolean bullet = Text.isBullet(line);
             String text = bullet ? Text.stripBullet(line) : line;
-            if (text.isEmpty()) {
+            if (text.isEmpty() || Text.isTableHeaderRow(text)) {
                 continue;
             }
             Matcher m;
@@ -172,7 +177,10 @@ final class ExperienceParser {
             } else if (draft != null && CONNECTOR_WORD_END.matcher(text).find() && DateRange.findRange(text).isEmpty()) {
                 // "Administration and installation of" heads the bullets that follow: it is body, not a new job
                 draft.description.add(text);
-            } else if (isProse(text)) {
+            } else if (isProse(text) || isSentence(text) && !headsDates[i] || draft != null && draft.headerComplete()
+                    && !draft.hasBody() && !headsDates[i] && Text.letterWordCount(text) >= MIN_SENTENCE_WORDS
+                    && DateRange.findRange(text).isEmpty()) {
+                // a long line right under a complete header is the job's description, not the next job
                 draft = draft == null ? start(drafts) : draft;
                 draft.description.add(text);
             } else {
@@ -310,7 +318,7 @@ final class ExperienceParser {
     }
 
     private static void addHeaderPart(Draft target, String text) {
-        String part = WORKING_AS.matcher(Text.trimSeparators(text)).replaceFirst("");
+        String part = WORKING_AS.matcher(Text.trimSeparators(ROW_NUMBER.matcher(text).replaceFirst(""))).replaceFirst("");
         if (!part.isEmpty()) {
             target.header.add(part);
         }
@@ -346,9 +354,10 @@ final class ExperienceParser {
             return false;
         }
         boolean endsOrLeadsToBody = (line.matches(".*[.)]$") || Text.isBullet(next)) && !headsDates;
-        boolean wrapped = before.length() >= wrapWidth && !before.matches(".*[.!?:;)]$")
-                && Text.letterWordCount(line) <= WRAPPED_TAIL_WORDS && !line.contains("|") && endsOrLeadsToBody;
-        return wrapped;
+        boolean brokenOff = before.length() >= wrapWidth && !before.matches(".*[.!?:;)]$") && !line.contains("|");
+        boolean tail = Text.letterWordCount(line) <= WRAPPED_TAIL_WORDS && endsOrLeadsToBody;
+        boolean paragraph = Text.letterWordCount(line) >= MIN_SENTENCE_WORDS && !headsDates;
+        return brokenOff && (tail || paragraph);
     }
 
     /** A place on its own ("Mandaluyong, Philippines", "Remote", "Berlin, Germany"): not a title nor a company. */
@@ -356,15 +365,24 @@ final class ExperienceParser {
         return RoleSplitter.isLocation(Text.trimSeparators(line));
     }
 
+    /** Many words, most of them in lower case, and no dates: a sentence, where titles and names are capitalised. */
+    private static boolean isSentence(String line) {
+        String[] words = line.strip().split("\\s+");
+        long lower = Arrays.stream(words).filter(w -> !w.isEmpty() && Character.isLowerCase(w.codePointAt(0)))
+                .count();
+        return words.length >= MIN_SENTENCE_WORDS && lower * 2 >= words.length && DateRange.findRangeOrDate(line).isEmpty();
+    }
+
     /** A sentence rather than a title, company or date line. */
     static boolean isProse(String line) {
         int words = Text.letterWordCount(line);
         boolean dated = DateRange.findRange(line).isPresent();
-        if (words > (dated ? MAX_DATED_HEADER_WORDS : MAX_HEADER_WORDS)) {
+        boolean tableRow = line.split("\\|", -1).length > 3 && dated;
+        if (words > (dated ? MAX_DATED_HEADER_WORDS : MAX_HEADER_WORDS) && !tableRow) {
             return true;
         }
         if (dated) {
-            return false;
+            return false; // a dated header may run long, and a dated table row ("3 | Acme | Faculty | 2012 | …") longer
         }
         if (words >= 6 && PAST_TENSE_START.matcher(line).find() && Vocabulary.titleScore(line) < 1) {
             return true;

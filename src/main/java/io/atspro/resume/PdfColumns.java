@@ -35,7 +35,6 @@ final class PdfColumns {
     private static final double MAX_LABEL_WORDS = 3.5;
     /** A label/value table is a block of at most this many rows; a sidebar runs down the page. */
     private static final int MAX_TABLE_ROWS = 16;
-    private static final float COLUMN_GAP_EM = 1.6f;
     private static final Pattern DATE_LIKE = Pattern.compile("(?i).*(?:19|20)\\d{2}.*|.*\\b(?:present|current)\\b.*");
 
     private PdfColumns() {
@@ -177,7 +176,7 @@ final class PdfColumns {
         Fragment previous = null;
         for (Fragment fragment : sorted) {
             if (previous != null) {
-                text.append(fragment.x0() - previous.x1() > COLUMN_GAP_EM * fragment.size() ? '\t' : ' ');
+                text.append(fragment.x0() - previous.x1() > PdfLayoutStripper.COLUMN_GAP_EM * fragment.size() ? '\t' : ' ');
             }
             text.append(fragment.text());
             size = Math.max(size, fragment.size());

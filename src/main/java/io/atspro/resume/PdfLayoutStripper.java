@@ -5,11 +5,15 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
@@ -31,7 +35,7 @@ final class PdfLayoutStripper extends PDFTextStripper {
     /** A gap wider than this many font sizes separates words. */
     private static final float SPACE_GAP_EM = 0.16f;
     /** A gap wider than this many font sizes separates columns (a location or a date set to the right). */
-    private static final float COLUMN_GAP_EM = 1.1f;
+    static final float COLUMN_GAP_EM = 1.1f;
     /** The name is set at least this much larger than the body text. */
     private static final float NAME_SIZE_RATIO = 1.25f;
     /** Headings are set at least this much larger than the body text, or bold in capitals. */
@@ -40,7 +44,7 @@ final class PdfLayoutStripper extends PDFTextStripper {
     private static final int NAME_SEARCH_LINES = 12;
     /** Running headers and footers sit within this many lines of a page's top or bottom. */
     private static final int PAGE_EDGE_LINES = 3;
-    private static final java.util.regex.Pattern PAGE_NUMBER = java.util.regex.Pattern.compile(
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
             "(?i)(?:page\\s*)?\\d{1,3}(?:\\s*(?:/|of)\\s*\\d{1,3})?|-\\s*\\d{1,3}\\s*-");
 
     record Line(String text, float size, boolean bold, int page) {
@@ -83,7 +87,7 @@ final class PdfLayoutStripper extends PDFTextStripper {
     }
 
     /** Runs over the document; the base class's own output is not used. */
-    void read(org.apache.pdfbox.pdmodel.PDDocument document) throws IOException {
+    void read(PDDocument document) throws IOException {
         writeText(document, Writer.nullWriter());
     }
 
@@ -93,13 +97,13 @@ final class PdfLayoutStripper extends PDFTextStripper {
      * The top of the first page stays: the name there is often repeated above the next pages.
      */
     List<Line> lines() {
-        Map<Integer, List<Line>> byPage = new java.util.TreeMap<>();
+        Map<Integer, List<Line>> byPage = new TreeMap<>();
         lines.forEach(line -> byPage.computeIfAbsent(line.page(), p -> new ArrayList<>()).add(line));
         Map<String, Set<Integer>> edgePages = new HashMap<>();
         byPage.forEach((page, pageLines) -> {
             for (int i = 0; i < pageLines.size(); i++) {
                 if (i < PAGE_EDGE_LINES || i >= pageLines.size() - PAGE_EDGE_LINES) {
-                    edgePages.computeIfAbsent(furnitureKey(pageLines.get(i).text()), k -> new java.util.HashSet<>()).add(page);
+                    edgePages.computeIfAbsent(furnitureKey(pageLines.get(i).text()), k -> new HashSet<>()).add(page);
                 }
             }
         });

@@ -3,12 +3,12 @@ package io.atspro.resume;
 import io.atspro.resume.ResumeExtractionException.Reason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import java.util.List;
 
 /** Text of a PDF's first pages, with PDFBox's memory use capped and a time budget per document. */
 final class PdfTextReader {

@@ -1,5 +1,6 @@
 package io.atspro.resume;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -44,6 +45,23 @@ final class Places {
             "bihar", "odisha", "delhi", "new delhi", "ncr", "new south wales", "nsw", "victoria", "queensland",
             "bavaria", "catalonia", "dubai", "abu dhabi", "sharjah", "metro manila", "europe", "asia", "emea",
             "apac", "latam");
+    /** Large cities, which job headers name alone as often as with their region. */
+    private static final Set<String> CITIES = Set.of("new york city", "nyc", "los angeles", "san francisco", "chicago", "boston", "seattle", "austin",
+            "houston", "dallas", "denver", "atlanta", "miami", "phoenix", "philadelphia", "san diego", "san jose",
+            "toronto", "vancouver", "montreal", "london", "manchester", "edinburgh", "dublin", "paris", "berlin",
+            "munich", "hamburg", "frankfurt", "amsterdam", "rotterdam", "brussels", "zurich", "geneva", "vienna",
+            "madrid", "barcelona", "lisbon", "rome", "milan", "stockholm", "oslo", "copenhagen", "helsinki",
+            "warsaw", "prague", "budapest", "bucharest", "athens", "istanbul", "moscow", "kyiv", "kiev", "tel aviv",
+            "cairo", "lagos", "nairobi", "johannesburg", "cape town", "riyadh", "jeddah", "doha", "muscat",
+            "kuwait city", "manama", "karachi", "lahore", "islamabad", "peshawar", "dhaka", "colombo", "kathmandu",
+            "mumbai", "navi mumbai", "bombay", "pune", "bangalore", "bengaluru", "chennai", "madras", "hyderabad",
+            "kolkata", "calcutta", "ahmedabad", "jaipur", "lucknow", "noida", "gurgaon", "gurugram", "chandigarh",
+            "kochi", "cochin", "coimbatore", "madurai", "trichy", "nagpur", "indore", "bhopal", "raipur",
+            "visakhapatnam", "patna", "bhubaneswar", "guwahati", "singapore city", "kuala lumpur", "jakarta",
+            "bangkok", "manila", "makati", "quezon city", "ho chi minh city", "hanoi", "shanghai",
+            "beijing", "shenzhen", "taipei", "seoul", "busan", "tokyo", "osaka", "sydney", "melbourne",
+            "brisbane", "perth", "auckland", "sao paulo", "são paulo", "rio de janeiro", "buenos aires",
+            "santiago", "lima", "bogota", "bogotá", "mexico city");
     private static final Pattern TOWN = Pattern.compile("\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2}");
     private static final Pattern TOWN_SUFFIX = Pattern.compile("(?i).*\\b(?:city|town|district|county|province)$");
     private static final Pattern PIECES = Pattern.compile("\\s*(?:,|&|/|\\band\\b)\\s*");
@@ -53,8 +71,17 @@ final class Places {
 
     /** A country, a state or province, or their usual codes ("CA", "U.S.A", "S.Korea"). */
     static boolean isRegion(String text) {
-        String key = text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String key = key(text);
         return REGIONS.contains(key) || REGIONS.contains(key.replaceAll("[.]", ""));
+    }
+
+    /** A region, or one of the large cities a header names alone ("Mumbai", "London"). */
+    static boolean isRegionOrCity(String text) {
+        return isRegion(text) || CITIES.contains(key(text));
+    }
+
+    private static String key(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     /**
@@ -63,7 +90,7 @@ final class Places {
      */
     static boolean isPlace(String text) {
         String trimmed = text.strip();
-        if (isRegion(trimmed) || TOWN_SUFFIX.matcher(trimmed).matches() && looksLikeTown(trimmed)) {
+        if (isRegionOrCity(trimmed) || TOWN_SUFFIX.matcher(trimmed).matches() && looksLikeTown(trimmed)) {
             return true;
         }
         String[] pieces = PIECES.split(trimmed);
@@ -73,7 +100,8 @@ final class Places {
             if (piece.isEmpty()) {
                 continue;
             }
-            if (isRegion(piece) || isTownAndRegion(piece) || TOWN_SUFFIX.matcher(piece).matches() && looksLikeTown(piece)) {
+            if (isRegionOrCity(piece) || isTownAndRegion(piece)
+                    || TOWN_SUFFIX.matcher(piece).matches() && looksLikeTown(piece)) {
                 region = true;
                 townsBeforeRegion = 0;
             } else if (!looksLikeTown(piece) || ++townsBeforeRegion > 1) {
@@ -83,12 +111,28 @@ final class Places {
         return region;
     }
 
+    /**
+     * "B P Marine Academy NAVI MUMBAI", "Omega Enterprises New Delhi": a name with a known place glued to its end
+     * loses the place, unless the place is what the name is of ("University of California", "Bank of India").
+     */
+    static String withoutGluedPlace(String name) {
+        String[] words = name.strip().split("\\s+");
+        for (int take = Math.min(3, words.length - 2); take >= 1; take--) {
+            String tail = String.join(" ", Arrays.copyOfRange(words, words.length - take, words.length));
+            String before = words[words.length - take - 1];
+            if (isRegionOrCity(tail) && !before.matches("(?i)of|at|in|de|di|du|for|the|,")) {
+                return String.join(" ", Arrays.copyOfRange(words, 0, words.length - take));
+            }
+        }
+        return name;
+    }
+
     /** "Kolkata West Bengal", "Pune Maharashtra": a town and its region without a comma. */
     private static boolean isTownAndRegion(String piece) {
         String[] words = piece.strip().split("\\s+");
         for (int i = 1; i < words.length && i <= 3; i++) {
-            String town = String.join(" ", java.util.Arrays.copyOfRange(words, 0, i));
-            String region = String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
+            String town = String.join(" ", Arrays.copyOfRange(words, 0, i));
+            String region = String.join(" ", Arrays.copyOfRange(words, i, words.length));
             if (isRegion(region) && looksLikeTown(town)) {
                 return true;
             }

@@ -2,6 +2,7 @@ package io.atspro.resume;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,13 @@ final class RoleSplitter {
     }
 
     static Role split(List<String> headerLines, Order order) {
+        List<String> lines = headerLines.stream().map(Text::trimSeparators).filter(l -> !l.isEmpty()).toList();
+        if (lines.size() == 1 && !COLUMN_SEPARATOR.matcher(lines.get(0)).find() && AT.matcher(lines.get(0)).find()) {
+            Role joined = joinedRole(withoutTrailingPlace(lines.get(0)));
+            if (joined != null) {
+                return joined; // "Technician at the Army Intelligence (8200). Full service, Staff Sergeant."
+            }
+        }
         List<String> parts = parts(headerLines);
         if (parts.size() == 1) {
             Role joined = joinedRole(parts.get(0));
@@ -188,12 +196,17 @@ final class RoleSplitter {
         String part = withoutLeadingPlace(text);
         Matcher bracketed = BRACKETED_PLACE.matcher(part);
         boolean removed = false;
-        if (bracketed.find() && Places.isRegion(bracketed.group(1))) {
+        if (bracketed.find() && Places.isRegionOrCity(bracketed.group(1))) {
             part = Text.trimSeparators(part.substring(0, bracketed.start()));
             removed = true;
         }
+        String glued = Places.withoutGluedPlace(part);
+        if (!glued.equals(part)) {
+            part = glued;
+            removed = true;
+        }
         List<String> pieces = new ArrayList<>(List.of(PLACE_SEPARATOR.split(part)));
-        while (pieces.size() > 1 && (Places.isRegion(pieces.get(pieces.size() - 1))
+        while (pieces.size() > 1 && (Places.isRegionOrCity(pieces.get(pieces.size() - 1))
                 || isLocation(pieces.get(pieces.size() - 1)))) {
             pieces.remove(pieces.size() - 1);
             removed = true;
@@ -213,7 +226,7 @@ final class RoleSplitter {
     private static List<String> withoutPlaces(List<String> parts) {
         List<String> kept = new ArrayList<>();
         for (String part : parts) {
-            if (Places.isRegion(part) && kept.size() > 1 && Places.looksLikeTown(kept.get(kept.size() - 1))) {
+            if (Places.isRegionOrCity(part) && kept.size() > 1 && Places.looksLikeTown(kept.get(kept.size() - 1))) {
                 kept.remove(kept.size() - 1);
                 continue;
             }
@@ -231,7 +244,7 @@ final class RoleSplitter {
             return part;
         }
         String town = pieces.get(1);
-        boolean acronym = town.equals(town.toUpperCase(java.util.Locale.ROOT));
+        boolean acronym = town.equals(town.toUpperCase(Locale.ROOT));
         boolean company = Vocabulary.companyScore(pieces.get(0)) > 0 && titleness(pieces.get(0)) < 0;
         return company && Places.looksLikeTown(town) && !acronym ? pieces.get(0) : part;
     }
@@ -239,7 +252,7 @@ final class RoleSplitter {
     /** "Spokane, WA, Desktop Support Manager" loses "Spokane, WA, ". */
     private static String withoutLeadingPlace(String part) {
         List<String> pieces = commaParts(part);
-        if (pieces.size() >= 3 && Places.looksLikeTown(pieces.get(0)) && Places.isRegion(pieces.get(1))) {
+        if (pieces.size() >= 3 && Places.looksLikeTown(pieces.get(0)) && Places.isRegionOrCity(pieces.get(1))) {
             return String.join(", ", pieces.subList(2, pieces.size()));
         }
         return part;

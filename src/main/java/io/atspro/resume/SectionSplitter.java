@@ -3,6 +3,7 @@ package io.atspro.resume;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,7 @@ final class SectionSplitter {
     private static final Map<Pattern, Kind> KEY_WORDS = keyWords();
     private static final Pattern DECORATION = Pattern.compile("^[#=_*~:|•\\-–—\\s]+|[#=_*~:|•\\-–—\\s]+$");
     private static final int MAX_HEADING_WORDS = 5;
+    private static final Pattern DURATION = Pattern.compile("(?i)[\\d.+]+\\s*(?:years?|yrs?|months?)\\+?(?:\\s.*)?");
     /** "WORK EXPERIENCE in the Field of Bio Medical Engineering": a heading in capitals, then a qualifier. */
     private static final Pattern CAPITALS_THEN_WORDS = Pattern.compile("^(\\p{Lu}{2,}(?:\\s+\\p{Lu}{2,}){0,3})\\s+(\\p{Ll}.*)$");
     /** Under a job these head the job's own lines; they do not end the experience section. */
@@ -87,11 +89,15 @@ final class SectionSplitter {
                 }
                 continue;
             }
-            Optional<InlineHeading> inline = acceptsInlineHeadings(current) ? inlineHeading(line) : Optional.empty();
+            Kind section = current;
+            Optional<InlineHeading> inline = inlineHeading(line)
+                    .filter(found -> acceptsInlineHeadings(section) || switchesSection(section, found.kind()));
             if (inline.isPresent()) {
                 current = inline.get().kind();
                 block = open(blocks, current);
-                block.add(inline.get().content());
+                if (!DURATION.matcher(inline.get().content()).matches()) {
+                    block.add(inline.get().content()); // "Teaching Experience: 10 years" says how long, not what
+                }
                 continue;
             }
             block.add(line);
@@ -195,6 +201,11 @@ final class SectionSplitter {
         return current != Kind.EXPERIENCE && current != Kind.EDUCATION && current != Kind.SKILLS;
     }
 
+    /** "Teaching Experience: 10 years" under education opens experience; "Skills: Kafka" under a job does not. */
+    private static boolean switchesSection(Kind current, Kind labelled) {
+        return labelled != current && (labelled == Kind.EXPERIENCE || labelled == Kind.EDUCATION);
+    }
+
     private static Optional<InlineHeading> inlineHeading(String line) {
         Text.Labelled labelled = Text.label(line);
         if (labelled == null || labelled.value().isEmpty()) {
@@ -270,7 +281,7 @@ final class SectionSplitter {
     }
 
     private static Map<Pattern, Kind> keyWords() {
-        Map<Pattern, Kind> map = new java.util.LinkedHashMap<>();
+        Map<Pattern, Kind> map = new LinkedHashMap<>();
         map.put(Pattern.compile("\\b(?:projects?|extra ?curricular|activit|leadership|interests?|hobb|awards?|honou?rs?"
                 + "|publications?|references?|referees?|societ|memberships?|affiliations?"
                 + "|presentations?|talks|writing|committees?|patents?|languages?|personal|declaration|achievements?"

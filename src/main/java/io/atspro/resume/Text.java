@@ -2,6 +2,7 @@ package io.atspro.resume;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,11 @@ final class Text {
     private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*\\)|\\[\\s*]");
     private static final Pattern EDGE_SEPARATORS = Pattern.compile("^[\\s|,;:–—\\-·•/]+|[\\s|,;:–—\\-·•/]+$");
     private static final Pattern LABEL = Pattern.compile("^([\\p{L}][\\p{L} &/'-]{0,40}?)\\s*:\\s*(.*)$");
+    private static final Pattern TABLE_HEADER_CELL = Pattern.compile("(?i)s\\.?\\s?no\\.?|sl\\.?\\s?no\\.?|sr\\.?\\s?no\\.?|#"
+            + "|(?:name of (?:the )?)?(?:institutions?|organi[sz]ations?|company|companies|employers?|university|board"
+            + "|school|college|course|degree|qualification|examination)(?: name)?|position|designation|role|title"
+            + "|from|to|since|till|period|duration|years?|year of passing|subjects?|percentage|marks|grade|cgpa"
+            + "|location|place|responsibilities|details|university\\s*/\\s*board|name of the course");
     private static final Pattern SPACED_LETTERS = Pattern.compile("^(?:\\p{L} ){2,}\\p{L}$");
 
     /** Some PDF producers write a soft hyphen for every hyphen and dash: between spaces it was a dash. */
@@ -95,6 +101,19 @@ final class Text {
             result = EDGE_SEPARATORS.matcher(result.substring(1)).replaceAll("");
         }
         return result.strip();
+    }
+
+    /**
+     * "S.No | Name of the Institutions | Position | From | To": the header row of a table of records, whose cells
+     * name columns rather than hold values.
+     */
+    static boolean isTableHeaderRow(String line) {
+        String[] cells = line.split("\\s*\\|\\s*");
+        if (cells.length < 3) {
+            return false;
+        }
+        return Arrays.stream(cells).filter(cell -> TABLE_HEADER_CELL.matcher(cell.strip()).matches()).count() * 3
+                >= cells.length * 2L;
     }
 
     /** "Skills: Java, Go" gives label "skills" and value "Java, Go"; null when the line has no short label. */

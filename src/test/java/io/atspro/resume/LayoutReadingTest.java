@@ -1,11 +1,13 @@
 package io.atspro.resume;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -50,7 +52,7 @@ class LayoutReadingTest {
             "• Built the ledger service in Kotlin", "• Led the migration to Kubernetes", "• Cut cloud spend by a third",
             "Initech", "Software Engineer | 2016 – 2019", "• Wrote the billing pipeline", "• Ran the on-call rotation",
             "EDUCATION", "University of Leeds", "BSc Computer Science, 2016", "", "", "", "", ""};
-        List<Run> runs = new java.util.ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         runs.add(new Run(40, TOP, 22, BOLD, "Jane Doe"));
         runs.add(Run.at(40, TOP - 26, "jane.doe@example.com"));
         for (int i = 0; i < sidebar.length; i++) {
@@ -72,15 +74,15 @@ class LayoutReadingTest {
                 "Kafka", "Grafana", "Linux");
         assertThat(resume.workExperience()).extracting(ResumeData.WorkExperience::company,
                 ResumeData.WorkExperience::position).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Globex Corporation", "Senior Backend Engineer"),
-                        org.assertj.core.groups.Tuple.tuple("Initech", "Software Engineer"));
+                        tuple("Globex Corporation", "Senior Backend Engineer"),
+                        tuple("Initech", "Software Engineer"));
     }
 
     @Test
     void aLabelValueTableIsReadRowByRow() throws IOException {
         String[][] rows = {{"Date of Birth", ": 25 July 1990"}, {"Nationality", ": Indian"},
             {"Languages Known", ": English, Tamil"}, {"Marital Status", ": Married"}, {"Mobile", ": +91 98765 43210"}};
-        List<Run> runs = new java.util.ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         runs.add(Run.at(56, TOP, "PERSONAL DETAILS"));
         for (int i = 0; i < rows.length; i++) {
             runs.add(Run.at(56, TOP - 20 - 14 * i, rows[i][0]));
@@ -95,7 +97,7 @@ class LayoutReadingTest {
 
     @Test
     void aRightAlignedDateIsNotASecondColumn() throws IOException {
-        List<Run> runs = new java.util.ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             runs.add(Run.at(56, TOP - 30 * i, "Engineer at Company " + i));
             runs.add(Run.at(470, TOP - 30 * i, "201" + i + " – 201" + (i + 1)));
@@ -162,8 +164,8 @@ class LayoutReadingTest {
         ResumeData resume = parser.parse(extract(file)).data();
 
         assertThat(resume.contactInfo().links()).extracting(ResumeData.Link::name, ResumeData.Link::url)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("GitHub", "https://github.com/janedoe"),
-                        org.assertj.core.groups.Tuple.tuple("LinkedIn", "https://www.linkedin.com/in/jane-doe"));
+                .containsExactly(tuple("GitHub", "https://github.com/janedoe"),
+                        tuple("LinkedIn", "https://www.linkedin.com/in/jane-doe"));
     }
 
     @Test

@@ -148,6 +148,14 @@ class ResumeShapesTest {
     }
 
     @Test
+    void identityAndFaxNumbersAreNotPhones() {
+        ResumeData resume = parser.parse(String.join("\n", "Sam Rivera", "4 | Aadhaar Card No: | 6220 3381 6273",
+                "Fax: +1 212 555 0199", "5 | Mobile No: | 9566248891"));
+
+        assertThat(resume.contactInfo().phone()).isEqualTo("9566248891");
+    }
+
+    @Test
     void linksWithoutAScheme() {
         ResumeData resume = parser.parse("Jane Doe\njane@mail.com | linkedin.com/in/jane-doe | github.com/janedoe\n");
 
