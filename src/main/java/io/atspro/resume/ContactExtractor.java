@@ -84,7 +84,14 @@ final class ContactExtractor {
         if (layout.largestTopLine() == null) {
             return Optional.empty();
         }
-        return name(List.of(layout.largestTopLine().replace('\t', ' ')));
+        String line = layout.largestTopLine().replace('\t', ' ').strip();
+        Optional<String> name = name(List.of(line));
+        if (name.isEmpty() && line.matches("\\p{Lu}[\\p{L}'’-]{2,}") && !NOT_NAMES.contains(line.toLowerCase(Locale.ROOT))
+                && SectionSplitter.heading(line).isEmpty() && Vocabulary.titleScore(line) == 0) {
+            // a one-word name set large at the top ("ANDERSON"): the layout says what the words cannot
+            return Optional.of(isAllUpperCase(line) ? titleCase(line) : line);
+        }
+        return name;
     }
 
     static Optional<String> name(List<String> lines) {
@@ -197,7 +204,7 @@ final class ContactExtractor {
         for (String target : hyperlinks) {
             String network = network(target);
             String host = urlKey(target).split("/")[0];
-            if (!network.equals("Website") || contactText.contains(host)) {
+            if (isProfile(target) && (!network.equals("Website") || contactText.contains(host))) {
                 byKey.putIfAbsent(urlKey(target), new Link(network, target));
             }
         }
@@ -212,12 +219,29 @@ final class ContactExtractor {
         while (m.find()) {
             String url = m.group().replaceAll("[.,;:!?]+$", "");
             String network = network(url);
-            if (knownNetworksOnly && network.equals("Website")) {
-                continue;
+            if (knownNetworksOnly && (network.equals("Website") || !isProfile(url))) {
+                continue; // outside the contact lines only profiles count, not a project's repository
             }
             String withScheme = url.matches("(?i)^https?://.*") ? url : "https://" + url;
             byKey.putIfAbsent(urlKey(withScheme), new Link(network, withScheme));
         }
+    }
+
+    /**
+     * A person's page rather than something on it: a site's home or one path segment ("github.com/jane",
+     * "jane.dev/about"), a LinkedIn "/in/…" profile, a "/user/…" page elsewhere. A repository, a post or a search is
+     * not.
+     */
+    static boolean isProfile(String url) {
+        String[] path = urlKey(url).replaceFirst("[?#].*$", "").split("/");
+        String network = network(url);
+        if (network.equals("LinkedIn")) {
+            return path.length == 3 && path[1].matches("in|pub|company");
+        }
+        if (network.matches("GitHub|GitLab|Bitbucket|Website")) {
+            return path.length <= 2;
+        }
+        return path.length <= 2 || path.length == 3 && path[1].matches("user|users|c|channel|u|profile|people|citations");
     }
 
     /** A URL without scheme, "www." or trailing slash, lower-cased: two spellings of one link compare equal. */

@@ -164,6 +164,17 @@ class ResumeShapesTest {
     }
 
     @Test
+    void profilesCountButProjectRepositoriesAndPostsDoNot() {
+        ResumeData resume = parser.parse(String.join("\n", "Jane Doe", "jane@mail.com | janedoe.dev",
+                "Projects", "Pathfinder | https://github.com/janedoe/pathfinder",
+                "Talk write-up: https://janedoe.dev/2021/05/talk", "Find me on https://www.youtube.com/user/JaneCodes",
+                "and https://github.com/janedoe"));
+
+        assertThat(resume.contactInfo().links()).extracting(ResumeData.Link::url).containsExactly(
+                "https://janedoe.dev", "https://www.youtube.com/user/JaneCodes", "https://github.com/janedoe");
+    }
+
+    @Test
     void theNameAfterAHeadingOrAboveAnAddressOrWithASuffix() {
         assertThat(parser.parse("CURRICULUM VITAE\nPERSONAL DETAILS - NOOR RAHMAN\nMobile: 00971-501203583")
                 .contactInfo().fullName()).isEqualTo("Noor Rahman");
