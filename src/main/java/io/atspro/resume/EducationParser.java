@@ -33,6 +33,9 @@ final class EducationParser {
 
     /** "College of Engineering" under "Cornell University": part of the school above, not another school. */
     private static final Pattern SUB_UNIT = Pattern.compile("(?i)^(?:college|school|faculty|department|dept\\.?)\\s+of\\b");
+    /** "University of Madras with 85%", "X College affiliated to Y University", "Z University during 2011-2013". */
+    private static final Pattern SCHOOL_TAIL = Pattern.compile(
+            "(?i)\\s+(?:with\\s+[\\d.]+\\s*%|during\\b|affiliated\\s+(?:to|with)\\b|secured\\b|scored\\b|in the year\\b).*$");
     private static final Pattern SENTENCE_END = Pattern.compile("\\.(?=\\s+\\p{L}|\\s*$)(?<!\\b\\p{Lu}\\.)");
     private static final Pattern DATE_NOISE = Pattern.compile(
             "(?i)(?:spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|present|current)");
@@ -50,7 +53,7 @@ final class EducationParser {
     static List<Education> parse(List<String> lines) {
         List<Draft> drafts = new ArrayList<>();
         Draft draft = null;
-        for (String line : lines) {
+        for (String line : withWrappedBulletsJoined(lines)) {
             boolean bullet = Text.isBullet(line);
             String text = bullet ? Text.stripBullet(line) : line;
             if (Text.isTableHeaderRow(text)) {
@@ -67,6 +70,27 @@ final class EducationParser {
             draft = addHeaderLine(drafts, draft, text);
         }
         return drafts.stream().filter(Draft::hasSubstance).map(Draft::toEducation).toList();
+    }
+
+    /**
+     * "❖ MCA from X College. Affiliated to Bharathidasan" + "University during 2011-2013": a bulleted line that ran
+     * into the margin carries on in the next line that is not a bullet.
+     */
+    private static List<String> withWrappedBulletsJoined(List<String> lines) {
+        int longest = lines.stream().mapToInt(String::length).max().orElse(0);
+        List<String> joined = new ArrayList<>();
+        for (String line : lines) {
+            int last = joined.size() - 1;
+            String previous = last >= 0 ? joined.get(last) : "";
+            boolean wrapped = Text.isBullet(previous) && !Text.isBullet(line) && previous.length() >= longest * 3 / 4
+                    && !previous.matches(".*[.;:!?)%]$");
+            if (wrapped) {
+                joined.set(last, previous + " " + line);
+            } else {
+                joined.add(line);
+            }
+        }
+        return joined;
     }
 
     /** Courses, honours, skills: lines that belong to the school above them. */
@@ -188,7 +212,7 @@ final class EducationParser {
 
     /** Capitalised words without digits, months or seasons: what an institution's name unknown to us looks like. */
     private static boolean looksLikeName(String segment) {
-        if (segment.matches(".*\\d.*") || Text.wordCount(segment) > 9 || DATE_NOISE.matcher(segment).matches()) {
+        if (Text.isTableHeaderCell(segment) || segment.matches(".*\\d.*") || Text.wordCount(segment) > 9 || DATE_NOISE.matcher(segment).matches()) {
             return false;
         }
         String[] words = segment.split("\\s+");
@@ -199,7 +223,7 @@ final class EducationParser {
 
     /** "Hebrew University. Condensed matter." ends at its full stop; "Abasyn Institute, Peshawar Pakistan" loses the place. */
     private static String institutionName(String segment) {
-        String name = segment.replaceFirst("^(?i)(?:at|from)\\s+", "");
+        String name = SCHOOL_TAIL.matcher(segment.replaceFirst("^(?i)(?:at|from)\\s+", "")).replaceFirst("");
         Matcher end = SENTENCE_END.matcher(name);
         if (end.find()) {
             name = name.substring(0, end.start());

@@ -1,5 +1,6 @@
 package io.atspro.resume;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,10 +23,20 @@ final class Languages {
             + "proficiency|professional|working|full|business|conversational|intermediate|advanced|basic|elementary|"
             + "beginner|limited|knowledge|good|excellent|read|reading|write|writing|speak|speaking|spoken|written|"
             + "[abc][12]|level|and|or|both|language|languages|bilingual|upper|lower|oral|skills?");
+    private static final Set<String> GRID_WORDS = Set.of("mother", "tongue", "tongues", "other", "language",
+            "languages", "understanding", "speaking", "writing", "listening", "reading", "spoken", "interaction",
+            "production", "levels", "common", "european", "framework", "reference");
     private static final Pattern FLUENT_IN = Pattern.compile(
             "(?i)^(?:fluent|proficient|native|conversational|basic|good)(?: speaker)?\\s+(?:in\\s+)?(.+)$");
 
     private Languages() {
+    }
+
+    /** "Mother tongue(s)", "UNDERSTANDING", "Spoken interaction": the headings of a Europass language grid. */
+    static boolean isLanguageGridWord(String item) {
+        String text = item.toLowerCase(Locale.ROOT).replace("(s)", "s").strip();
+        return !text.isEmpty() && Arrays.stream(text.split("[^\\p{L}]+")).filter(w -> !w.isEmpty())
+                .allMatch(GRID_WORDS::contains);
     }
 
     /** Every word of the item is a spoken language or a level: "English (Fluent) and French (Fluent)". */

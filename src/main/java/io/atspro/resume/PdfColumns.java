@@ -114,6 +114,7 @@ final class PdfColumns {
         int rightChars = 0;
         int rightFragments = 0;
         int colons = 0;
+        int leftBullets = 0;
         for (int i = band.firstRow(); i <= band.lastRow(); i++) {
             boolean hasLeft = false;
             boolean hasRight = false;
@@ -124,6 +125,7 @@ final class PdfColumns {
                     leftChars += fragment.text().length();
                     leftWords += Text.wordCount(fragment.text());
                     leftFragments++;
+                    leftBullets += Text.isBullet(fragment.text()) ? 1 : 0;
                 } else {
                     hasRight |= text;
                     rightChars += fragment.text().length();
@@ -135,7 +137,7 @@ final class PdfColumns {
             shared += hasLeft && hasRight ? 1 : 0;
         }
         int chars = leftChars + rightChars;
-        boolean labelled = colons * 2 >= rightFragments || shared * 10 >= leftRows * 7;
+        boolean labelled = colons * 2 >= rightFragments || shared * 10 >= leftRows * 7 && leftBullets < 2;
         boolean table = band.lastRow() - band.firstRow() < MAX_TABLE_ROWS && leftFragments > 0
                 && leftWords <= MAX_LABEL_WORDS * leftFragments && labelled;
         return !table && shared >= MIN_SHARED_ROWS && leftChars >= chars * MIN_SIDE_SHARE

@@ -26,7 +26,8 @@ final class SkillsParser {
         for (String line : rejoinWrappedLines(lines)) {
             skills.addAll(split(withoutCategory(line)));
         }
-        skills.removeIf(Languages::isSpokenLanguage);
+        skills.removeIf(skill -> Languages.isSpokenLanguage(skill) || Languages.isLanguageGridWord(skill)
+                || !skill.matches(".*\\p{L}.*") || DateRange.findRange(skill).isPresent() && skill.length() < 30);
         return Text.dedupe(skills);
     }
 

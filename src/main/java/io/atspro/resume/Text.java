@@ -116,6 +116,11 @@ final class Text {
                 >= cells.length * 2L;
     }
 
+    /** "Percentage", "Year of passing", "Name of the University": a cell that names a column. */
+    static boolean isTableHeaderCell(String cell) {
+        return TABLE_HEADER_CELL.matcher(cell.strip()).matches();
+    }
+
     /** "Skills: Java, Go" gives label "skills" and value "Java, Go"; null when the line has no short label. */
     static Labelled label(String line) {
         Matcher m = LABEL.matcher(line);

@@ -207,6 +207,20 @@ class ResumeShapesTest {
     }
 
     @Test
+    void schoolsLoseMarksAffiliationsAndWrappedTails() {
+        ResumeData resume = parser.parse("""
+                Ravi Kumar
+                Academic Profile
+                ❖ MCA from Sri Ram College of Arts, Perambalur. Affiliated to Bharathidasan University during the
+                years 2011-2013 with 81%.
+                ❖ Bachelor of Commerce from University of Madras with 85% (2010)
+                """);
+
+        assertThat(resume.education()).extracting(Education::institution, Education::degree).containsExactly(
+                tuple("Sri Ram College of Arts, Perambalur", "MCA"), tuple("University of Madras", "Bachelor of Commerce"));
+    }
+
+    @Test
     void skillsTablesAndListsWithSpokenLanguagesKeptApart() {
         ResumeData resume = parser.parse("""
                 Jane Doe
@@ -216,9 +230,12 @@ class ResumeShapesTest {
                 Languages | Korean, English, Japanese
                 • Fluent in Spanish
                 • Terraform
+                Mother tongue(s) | UNDERSTANDING | SPEAKING
+                C | 2019 - 2021
                 """);
 
-        assertThat(resume.skills()).containsExactly("AWS", "Docker", "Kubernetes", "Koa", "Express", "Django", "Terraform");
+        assertThat(resume.skills()).containsExactly("AWS", "Docker", "Kubernetes", "Koa", "Express", "Django", "Terraform",
+                "C");
     }
 
     @Test
