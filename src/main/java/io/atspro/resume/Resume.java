@@ -1,12 +1,15 @@
 package io.atspro.resume;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.atspro.shared.ConflictException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -54,10 +57,15 @@ public class Resume {
 
     String errorMessage;
 
-    /** What the parse of the file asks the user to check; none for a resume typed or imported, or once edited. */
+    /**
+     * What the parse of the file asks the user to check, a JSON array of strings; none for a resume typed or
+     * imported, or once edited. Held as a JSON node rather than a {@code List<String>}: Hibernate keys the mapping of
+     * a basic {@code List<String>} by its Java type, and another entity maps {@code List<String>} to a PostgreSQL
+     * array, so a JSON list here made schema validation expect JSON there, depending on which entity it bound first.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    List<String> parseWarnings;
+    JsonNode parseWarnings;
 
     @Column(nullable = false)
     Instant createdAt;
@@ -87,7 +95,7 @@ public class Resume {
         resume.title = title;
         resume.version = 1;
         resume.resumeData = data;
-        resume.parseWarnings = List.of();
+        resume.parseWarnings = warningsNode(List.of());
         resume.createdAt = now;
         resume.updatedAt = now;
         return resume;
@@ -106,7 +114,7 @@ public class Resume {
     void parsed(JsonNode data, List<String> warnings, Instant now) {
         status = PARSED;
         resumeData = data;
-        parseWarnings = List.copyOf(warnings);
+        parseWarnings = warningsNode(warnings);
         errorMessage = null;
         updatedAt = now;
     }
@@ -131,7 +139,7 @@ public class Resume {
         }
         if (newData != null) {
             resumeData = newData;
-            parseWarnings = List.of();
+            parseWarnings = warningsNode(List.of());
             if (FAILED.equals(status)) {
                 status = MANUAL;
                 errorMessage = null;
@@ -156,6 +164,21 @@ public class Resume {
 
     public String status() {
         return status;
+    }
+
+    /** The parse's warnings, in order. */
+    public List<String> parseWarnings() {
+        List<String> warnings = new ArrayList<>();
+        if (parseWarnings != null) {
+            parseWarnings.forEach(warning -> warnings.add(warning.asText()));
+        }
+        return warnings;
+    }
+
+    private static JsonNode warningsNode(List<String> warnings) {
+        ArrayNode node = JsonNodeFactory.instance.arrayNode();
+        warnings.forEach(node::add);
+        return node;
     }
 
     public JsonNode resumeData() {

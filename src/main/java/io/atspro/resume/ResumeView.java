@@ -15,7 +15,7 @@ public record ResumeView(UUID id, String title, String status, String source, in
 
     static ResumeView of(Resume r) {
         return new ResumeView(r.id, r.title, r.status, r.source, r.version, r.isActive, r.resumeData, r.fileMetadata,
-                r.errorMessage, r.parseWarnings == null ? List.of() : r.parseWarnings, r.taskId, r.createdAt,
+                r.errorMessage, r.parseWarnings(), r.taskId, r.createdAt,
                 r.updatedAt);
     }
 }
