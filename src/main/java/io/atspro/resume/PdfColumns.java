@@ -66,6 +66,29 @@ final class PdfColumns {
         return ordered;
     }
 
+    /**
+     * Whether the file writes this page's text out of reading order: somewhere the next run of text stands more than
+     * two lines above the one before it, over it in the same column. Files write their text top to bottom unless
+     * they place text frames in the order they were made.
+     */
+    static boolean writtenOutOfOrder(List<Fragment> fragments) {
+        for (int i = 1; i < fragments.size(); i++) {
+            Fragment before = fragments.get(i - 1);
+            Fragment next = fragments.get(i);
+            boolean up = next.y() < before.y() - 2 * Math.max(before.size(), next.size());
+            boolean sameColumn = next.x0() < before.x1() && before.x0() < next.x1();
+            if (up && sameColumn) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The page's rows top to bottom, each left to right. */
+    static List<Row> topToBottom(List<Fragment> fragments) {
+        return rowsOf(fragments).stream().map(PdfColumns::row).toList();
+    }
+
     /** The band spanning the most rows, if any. */
     static Band band(List<List<Fragment>> rows) {
         if (rows.size() < MIN_SHARED_ROWS) {

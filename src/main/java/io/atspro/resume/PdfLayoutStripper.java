@@ -143,7 +143,12 @@ final class PdfLayoutStripper extends PDFTextStripper {
     protected void endPage(PDPage page) throws IOException {
         flushLine();
         List<PdfColumns.Row> columns = PdfColumns.readingOrder(fragments);
-        if (columns == null) {
+        if (columns == null && PdfColumns.writtenOutOfOrder(fragments)) {
+            // a single column whose text the file writes out of order (frames placed in any order): top to bottom
+            for (PdfColumns.Row row : PdfColumns.topToBottom(fragments)) {
+                lines.add(new Line(row.text(), row.size(), row.bold(), getCurrentPageNo()));
+            }
+        } else if (columns == null) {
             lines.addAll(pageLines);
         } else {
             pagesWithColumns++;

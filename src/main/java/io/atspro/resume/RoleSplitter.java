@@ -62,6 +62,10 @@ final class RoleSplitter {
             }
         }
         if (parts.size() >= 2) {
+            Role inFirst = organisationThenRole(parts.get(0));
+            if (inFirst != null) {
+                return inFirst; // "Pilipino Cultural Celebration, Core Member" above "University of California"
+            }
             for (String part : parts) {
                 Role joined = joinedRole(part);
                 if (joined != null && joined.company() != null && parts.stream()
@@ -107,6 +111,19 @@ final class RoleSplitter {
             }
         }
         return companyFirst > titleFirst ? Order.COMPANY_FIRST : Order.TITLE_FIRST;
+    }
+
+    /** "Student Council, Treasurer": an organisation, a comma, a title, where nothing else says which is which. */
+    private static Role organisationThenRole(String part) {
+        List<String> pieces = commaParts(part);
+        if (pieces.size() != 2) {
+            return null;
+        }
+        String organisation = pieces.get(0);
+        String title = pieces.get(1);
+        boolean clear = Vocabulary.hasStrongTitleWord(title) && titleness(title) >= CLEAR_MARGIN
+                && titleness(title) - titleness(organisation) >= CLEAR_MARGIN && !isLocation(title);
+        return clear ? new Role(title, organisation) : null;
     }
 
     /** "Engineer at Acme", "Assistant in The Hebrew University": both in one phrase. */

@@ -8,7 +8,7 @@ import java.util.Set;
 /** Words that tell a job title from a company name, and an institution from anything else. */
 final class Vocabulary {
 
-    private static final Set<String> TITLE_WORDS = Set.of(
+    private static final Set<String> TITLE_WORDS = setOf(
             "engineer", "engineering", "developer", "development", "manager", "management", "analyst", "designer",
             "director", "lead", "leader", "consultant", "intern", "internship", "specialist", "architect",
             "scientist", "administrator", "admin", "officer", "coordinator", "associate", "head", "vp", "vice",
@@ -35,13 +35,13 @@ final class Vocabulary {
             "security", "site", "reliability", "machine", "learning", "quality", "assurance");
 
     /** Title words so generic that they count only half: "Software" and "Data" name companies too. */
-    private static final Set<String> WEAK_TITLE_WORDS = Set.of(
+    private static final Set<String> WEAK_TITLE_WORDS = setOf(
             "senior", "junior", "staff", "principal", "product", "program", "programme", "project", "support",
             "operations", "sales", "marketing", "mobile", "data", "software", "security", "site", "reliability",
             "machine", "learning", "quality", "assurance", "development", "engineering", "management", "master",
             "partner", "associate", "head", "vice", "ux", "ui");
 
-    private static final Set<String> COMPANY_WORDS = Set.of(
+    private static final Set<String> COMPANY_WORDS = setOf(
             "inc", "inc.", "llc", "ltd", "ltd.", "limited", "gmbh", "ag", "sa", "s.a.", "plc", "corp", "corp.",
             "corporation", "company", "co", "co.", "group", "holdings", "labs", "lab", "technologies",
             "solutions", "systems", "bank", "university", "college", "institute", "hospital", "clinic", "agency",
@@ -51,7 +51,9 @@ final class Vocabulary {
             "oy", "ab", "srl", "s.r.l.", "spa", "s.p.a.", "kk", "pty", "pvt", "llp", "lp", "ministry",
             "department", "council", "government", "school", "academy", "gmbh.", "sas", "sarl", "nv", "n.v.",
             "analytics", "robotics", "dynamics", "software", "digital", "interactive", "retail", "finance",
-            "financial", "bancorp", "telecom", "communications", "entertainment", "publishing", "press");
+            "financial", "bancorp", "telecom", "communications", "entertainment", "publishing", "press", "association",
+            "society", "club", "council", "committee", "federation", "chapter", "organization", "organisation", "trust",
+            "ngo");
 
     private static final String[] INSTITUTION_WORDS = {
         "university", "universität", "universitat", "université", "universite", "universidad", "università",
@@ -63,6 +65,11 @@ final class Vocabulary {
         "vishwavidyalaya", "iim", "nit", "bits", "iiit"};
 
     private Vocabulary() {
+    }
+
+    /** A set of words, a word listed twice counting once (the lists are long and grow). */
+    private static Set<String> setOf(String... words) {
+        return Set.copyOf(Arrays.asList(words));
     }
 
     /**

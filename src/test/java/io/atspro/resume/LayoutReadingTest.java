@@ -96,6 +96,23 @@ class LayoutReadingTest {
     }
 
     @Test
+    void textFramesWrittenOutOfOrderAreReadTopToBottom() throws IOException {
+        List<Run> runs = List.of(new Run(56, TOP, 20, BOLD, "Jane Doe"),
+                // a layout program wrote the second job's frame before the first's
+                Run.at(56, TOP - 120, "Initech | 2016 – 2019"), Run.at(56, TOP - 134, "Software Engineer"),
+                Run.at(56, TOP - 148, "• Wrote the billing pipeline"),
+                Run.at(56, TOP - 40, "EXPERIENCE"), Run.at(56, TOP - 60, "Globex Corporation | 2020 – Present"),
+                Run.at(56, TOP - 74, "Senior Backend Engineer"), Run.at(56, TOP - 88, "• Built the ledger service"));
+
+        ExtractedText text = extract(pdf(List.of(runs)));
+
+        assertThat(text.text().lines().toList()).containsExactly("Jane Doe", "EXPERIENCE",
+                "Globex Corporation | 2020 – Present", "Senior Backend Engineer", "• Built the ledger service",
+                "Initech | 2016 – 2019", "Software Engineer", "• Wrote the billing pipeline");
+        assertThat(text.warnings()).isEmpty();
+    }
+
+    @Test
     void aRightAlignedDateIsNotASecondColumn() throws IOException {
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
