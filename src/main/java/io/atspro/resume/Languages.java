@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** Spoken languages, which a skills list keeps apart: "English (Fluent)", "Fluent in Spanish", "Arabic – native". */
 final class Languages {
 
-    private static final Set<String> SPOKEN = setOf("english", "spanish", "french", "german", "italian",
+    private static final Set<String> SPOKEN = Text.setOf("english", "spanish", "french", "german", "italian",
             "portuguese", "dutch", "russian", "ukrainian", "polish", "czech", "slovak", "hungarian", "romanian",
             "bulgarian", "serbian", "croatian", "greek", "turkish", "arabic", "hebrew", "persian", "farsi", "urdu",
             "hindi", "bengali", "bangla", "punjabi", "gujarati", "marathi", "tamil", "telugu", "kannada",
@@ -23,7 +23,7 @@ final class Languages {
             + "proficiency|professional|working|full|business|conversational|intermediate|advanced|basic|elementary|"
             + "beginner|limited|knowledge|good|excellent|read|reading|write|writing|speak|speaking|spoken|written|"
             + "[abc][12]|level|and|or|both|language|languages|bilingual|upper|lower|oral|skills?");
-    private static final Set<String> GRID_WORDS = setOf("mother", "tongue", "tongues", "other", "language",
+    private static final Set<String> GRID_WORDS = Text.setOf("mother", "tongue", "tongues", "other", "language",
             "languages", "understanding", "speaking", "writing", "listening", "reading", "spoken", "interaction",
             "production", "levels", "common", "european", "framework", "reference");
     private static final Pattern FLUENT_IN = Pattern.compile(
@@ -32,10 +32,6 @@ final class Languages {
     private Languages() {
     }
 
-    /** A set of words, a word listed twice counting once (the lists are long and grow). */
-    private static Set<String> setOf(String... words) {
-        return Set.copyOf(Arrays.asList(words));
-    }
 
     /** "Mother tongue(s)", "UNDERSTANDING", "Spoken interaction": the headings of a Europass language grid. */
     static boolean isLanguageGridWord(String item) {

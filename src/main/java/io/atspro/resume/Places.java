@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** Countries, states and provinces, and the shape of a town's name: what a "City, Country" part of a header is. */
 final class Places {
 
-    private static final Set<String> REGIONS = setOf(
+    private static final Set<String> REGIONS = Text.setOf(
             // countries and their usual short forms
             "afghanistan", "albania", "algeria", "argentina", "armenia", "australia", "austria", "azerbaijan",
             "bahrain", "bangladesh", "belarus", "belgium", "bolivia", "bosnia", "botswana", "brazil", "bulgaria",
@@ -46,7 +46,7 @@ final class Places {
             "bavaria", "catalonia", "dubai", "abu dhabi", "sharjah", "metro manila", "europe", "asia", "emea",
             "apac", "latam");
     /** Large cities, which job headers name alone as often as with their region. */
-    private static final Set<String> CITIES = setOf(
+    private static final Set<String> CITIES = Text.setOf(
             "new york city", "nyc", "los angeles", "san francisco", "chicago", "boston", "seattle", "austin",
             "houston", "dallas", "denver", "atlanta", "miami", "phoenix", "philadelphia", "san diego", "san jose",
             "toronto", "vancouver", "montreal", "london", "manchester", "edinburgh", "dublin", "paris", "berlin",
@@ -70,10 +70,6 @@ final class Places {
     private Places() {
     }
 
-    /** A set of words, a word listed twice counting once (the lists are long and grow). */
-    private static Set<String> setOf(String... words) {
-        return Set.copyOf(Arrays.asList(words));
-    }
 
     /** A country, a state or province, or their usual codes ("CA", "U.S.A", "S.Korea"). */
     static boolean isRegion(String text) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -136,6 +137,11 @@ final class Text {
     /** "E X P E R I E N C E" becomes "EXPERIENCE"; other text is returned unchanged. */
     static String joinSpacedLetters(String line) {
         return SPACED_LETTERS.matcher(line).matches() ? line.replace(" ", "") : line;
+    }
+
+    /** A set of words, a word listed twice counting once (the vocabularies are long and grow). */
+    static Set<String> setOf(String... words) {
+        return Set.copyOf(Arrays.asList(words));
     }
 
     /** Words with at least one letter or digit: separators and dashes do not count. */

@@ -8,7 +8,7 @@ import java.util.Set;
 /** Words that tell a job title from a company name, and an institution from anything else. */
 final class Vocabulary {
 
-    private static final Set<String> TITLE_WORDS = setOf(
+    private static final Set<String> TITLE_WORDS = Text.setOf(
             "engineer", "engineering", "developer", "development", "manager", "management", "analyst", "designer",
             "director", "lead", "leader", "consultant", "intern", "internship", "specialist", "architect",
             "scientist", "administrator", "admin", "officer", "coordinator", "associate", "head", "vp", "vice",
@@ -35,13 +35,13 @@ final class Vocabulary {
             "security", "site", "reliability", "machine", "learning", "quality", "assurance");
 
     /** Title words so generic that they count only half: "Software" and "Data" name companies too. */
-    private static final Set<String> WEAK_TITLE_WORDS = setOf(
+    private static final Set<String> WEAK_TITLE_WORDS = Text.setOf(
             "senior", "junior", "staff", "principal", "product", "program", "programme", "project", "support",
             "operations", "sales", "marketing", "mobile", "data", "software", "security", "site", "reliability",
             "machine", "learning", "quality", "assurance", "development", "engineering", "management", "master",
             "partner", "associate", "head", "vice", "ux", "ui");
 
-    private static final Set<String> COMPANY_WORDS = setOf(
+    private static final Set<String> COMPANY_WORDS = Text.setOf(
             "inc", "inc.", "llc", "ltd", "ltd.", "limited", "gmbh", "ag", "sa", "s.a.", "plc", "corp", "corp.",
             "corporation", "company", "co", "co.", "group", "holdings", "labs", "lab", "technologies",
             "solutions", "systems", "bank", "university", "college", "institute", "hospital", "clinic", "agency",
@@ -67,10 +67,6 @@ final class Vocabulary {
     private Vocabulary() {
     }
 
-    /** A set of words, a word listed twice counting once (the lists are long and grow). */
-    private static Set<String> setOf(String... words) {
-        return Set.copyOf(Arrays.asList(words));
-    }
 
     /**
      * How strongly a phrase reads as a job title: each title word counts, generic ones half, and a title word at the
