@@ -67,10 +67,6 @@ final class ExperienceParser {
     private ExperienceParser() {
     }
 
-    static List<WorkExperience> parse(List<String> lines) {
-        return parseBlocks(List.of(lines));
-    }
-
     /** Each block is one experience section (a resume may have "Experience", "Research" and "Army"). */
     static List<WorkExperience> parseBlocks(List<List<String>> blocks) {
         List<Draft> drafts = new ArrayList<>();

@@ -38,14 +38,6 @@ final class RoleSplitter {
         return AT.matcher(line).find() || COLUMN_SEPARATOR.matcher(line).find();
     }
 
-    static boolean hasSeparator(String line) {
-        return AT.matcher(line).find() || STRONG_SEPARATORS.matcher(line).find() || commaParts(line).size() > 1;
-    }
-
-    static Role split(List<String> headerLines) {
-        return split(headerLines, Order.TITLE_FIRST);
-    }
-
     static Role split(List<String> headerLines, Order order) {
         List<String> lines = headerLines.stream().map(Text::trimSeparators).filter(l -> !l.isEmpty()).toList();
         if (lines.size() == 1 && !COLUMN_SEPARATOR.matcher(lines.get(0)).find() && AT.matcher(lines.get(0)).find()) {
