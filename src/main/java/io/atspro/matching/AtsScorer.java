@@ -6,6 +6,7 @@ import io.atspro.resume.ResumeData.Certification;
 import io.atspro.resume.ResumeData.ContactInfo;
 import io.atspro.resume.ResumeData.Education;
 import io.atspro.resume.ResumeData.WorkExperience;
+import io.atspro.skill.Lexicon;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

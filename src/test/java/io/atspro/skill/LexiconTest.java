@@ -1,4 +1,4 @@
-package io.atspro.matching;
+package io.atspro.skill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

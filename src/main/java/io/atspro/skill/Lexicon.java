@@ -1,4 +1,4 @@
-package io.atspro.matching;
+package io.atspro.skill;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  * imply broader terms ({@code MySQL > relational databases, SQL}); {@link #withImplied} expands them on the resume
  * side only.
  */
-final class Lexicon {
+public final class Lexicon {
 
     static final String SKILLS_RESOURCE = "/matching/skills.txt";
     static final String SYNONYMS_RESOURCE = "/matching/synonyms.txt";
@@ -71,11 +71,11 @@ final class Lexicon {
     private static final Set<String> LIST_WORDS = Set.of("or", "and", "&", "nor", "plus");
 
     /** A skill term: key (normalised canonical form), display spelling, weight multiplier. */
-    record Term(String key, String display, double weight, Kind kind) {
+    public record Term(String key, String display, double weight, Kind kind) {
     }
 
     /** What a term is, for wording suggestions: a skill, a field of study or degree, a certification, a soft skill. */
-    enum Kind {
+    public enum Kind {
         SKILL, EDUCATION, CERTIFICATION, SOFT
     }
 
@@ -84,11 +84,11 @@ final class Lexicon {
     }
 
     /** A token of running text. */
-    record Token(String surface, String norm, boolean sentenceStart, boolean listAfter, boolean fragment) {
+    public record Token(String surface, String norm, boolean sentenceStart, boolean listAfter, boolean fragment) {
     }
 
     /** A vocabulary term found at tokens [start, end). */
-    record Hit(String termKey, int start, int end) {
+    public record Hit(String termKey, int start, int end) {
     }
 
     private final Map<String, Term> terms = new HashMap<>();
@@ -105,8 +105,28 @@ final class Lexicon {
         static final Lexicon STANDARD = parse(resource(SKILLS_RESOURCE), resource(SYNONYMS_RESOURCE));
     }
 
+    /**
+     * The skills (terms of kind skill) a text names, by display spelling, the most often named first (ties in order
+     * of first mention); at most {@code max}. Running text: ambiguous names count only where {@link #match} says.
+     */
+    public List<String> skillsIn(String text, int max) {
+        if (text == null || text.isBlank() || max <= 0) {
+            return List.of();
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Hit hit : match(tokenize(text), false)) {
+            Term term = terms.get(hit.termKey());
+            if (term != null && term.kind() == Kind.SKILL) {
+                counts.merge(term.display(), 1, Integer::sum);
+            }
+        }
+        List<String> out = new ArrayList<>(counts.keySet());
+        out.sort(java.util.Comparator.comparingInt((String s) -> -counts.get(s)));
+        return out.size() > max ? List.copyOf(out.subList(0, max)) : out;
+    }
+
     /** The vocabulary from the classpath, loaded once. */
-    static Lexicon standard() {
+    public static Lexicon standard() {
         return Holder.STANDARD;
     }
 
@@ -237,7 +257,7 @@ final class Lexicon {
     }
 
     /** The term and every broader term it implies, transitively ("Spring Boot" gives Spring and Java). */
-    Set<String> withImplied(String termKey) {
+    public Set<String> withImplied(String termKey) {
         Set<String> out = new TreeSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(termKey));
         while (!todo.isEmpty()) {
@@ -344,25 +364,25 @@ final class Lexicon {
     }
 
     /** The key of a spelling: its normalised tokens joined by single spaces. */
-    String key(String spelling) {
+    public String key(String spelling) {
         return String.join(" ", tokenize(strip(spelling)).stream().map(Token::norm).toList());
     }
 
     /** Conflicts and dangling names found while parsing the files; empty for well-formed files. */
-    List<String> warnings() {
+    public List<String> warnings() {
         return List.copyOf(warnings);
     }
 
-    Term term(String key) {
+    public Term term(String key) {
         return terms.get(key);
     }
 
-    int size() {
+    public int size() {
         return terms.size();
     }
 
     /** Splits text into normalised tokens, remembering sentence starts and list separators for ambiguous terms. */
-    List<Token> tokenize(String text) {
+    public List<Token> tokenize(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -434,7 +454,7 @@ final class Lexicon {
      * Finds vocabulary terms in tokens, longest match first, left to right. In a list item (a skills entry, a job
      * title) case-sensitive terms match in any case.
      */
-    List<Hit> match(List<Token> tokens, boolean listItem) {
+    public List<Hit> match(List<Token> tokens, boolean listItem) {
         List<Hit> hits = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
