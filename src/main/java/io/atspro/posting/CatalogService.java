@@ -31,12 +31,20 @@ public class CatalogService {
     private final CatalogWriter writer;
     private final PostingSearch search = new PostingSearch();
     private final JobService jobs;
+    private final jakarta.enterprise.event.Event<CatalogChanged> changed;
+    private final PostingEmbeddings embeddings;
+    private final RankedSearch ranked;
 
     CatalogService(DataSource dataSource, ObjectMapper json, JobService jobs,
+            jakarta.enterprise.event.Event<CatalogChanged> changed, PostingEmbeddings embeddings,
+            PostingVectors vectors,
             @ConfigProperty(name = "atspro.catalog.max-close-fraction", defaultValue = "0.8") double maxCloseFraction) {
         this.dataSource = dataSource;
         this.json = json;
         this.jobs = jobs;
+        this.changed = changed;
+        this.embeddings = embeddings;
+        this.ranked = new RankedSearch(search, vectors);
         this.writer = new CatalogWriter(json, maxCloseFraction);
     }
 
@@ -45,7 +53,11 @@ public class CatalogService {
     public CatalogWriter.Result write(UUID sourceId, String platform, List<NormalizedPosting> postings, Instant now,
             boolean completeListing) throws CatalogWriter.SuspiciousListingException {
         try (Connection c = dataSource.getConnection()) {
-            return writer.write(c, sourceId, platform, postings, now, completeListing);
+            CatalogWriter.Result result = writer.write(c, sourceId, platform, postings, now, completeListing);
+            if (result.inserted() + result.updated() > 0) {
+                changed.fire(new CatalogChanged(result.inserted(), result.updated()));
+            }
+            return result;
         } catch (SQLException e) {
             throw new IllegalStateException("Catalog write failed: " + e.getMessage(), e);
         }
@@ -54,6 +66,75 @@ public class CatalogService {
     /** The search box: a query that matches nothing falls back to similar titles and companies. */
     public PostingSearch.Result search(PostingCriteria criteria, String cursor, int limit) {
         return search(criteria, cursor, limit, true);
+    }
+
+    /** How a search ranks: by its words (full text), by meaning (vectors), or both merged. */
+    public enum Mode {
+        KEYWORD, SEMANTIC, HYBRID
+    }
+
+    /**
+     * The search box in a mode. Semantic and hybrid need a query; when the embedding model is off or fails they
+     * answer as keyword search does ({@code mode: keyword} in the result says so).
+     */
+    public PostingSearch.Result search(PostingCriteria criteria, String cursor, int limit, Mode mode) {
+        if (mode == Mode.KEYWORD) {
+            return search(criteria, cursor, limit);
+        }
+        if (criteria.q() == null) {
+            throw new io.atspro.shared.InvalidInputException("q", "is required for mode=" + mode.name()
+                    .toLowerCase(java.util.Locale.ROOT));
+        }
+        float[] query = null;
+        if (embeddings.enabled()) {
+            try {
+                query = embeddings.embedQuery(criteria.q());
+            } catch (RuntimeException | LinkageError e) {
+                org.jboss.logging.Logger.getLogger(CatalogService.class).warnf(
+                        "Embedding a search query failed (%s); answering with keyword search", e.getMessage());
+            }
+        }
+        if (query == null) {
+            return search(criteria, cursor, limit);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return mode == Mode.SEMANTIC ? ranked.semantic(c, query, criteria, cursor, limit)
+                    : ranked.hybrid(c, query, criteria, cursor, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Catalog search failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The postings nearest to a vector among those the criteria allow, most similar first (recommendations). */
+    public List<PostingVectors.Neighbour> nearest(float[] vector, PostingCriteria criteria, int k) {
+        try (Connection c = dataSource.getConnection()) {
+            return ranked.vectors().nearest(c, vector, criteria, k);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Nearest postings failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** These postings (those that exist), with their yearly salary and skills, by id. */
+    public java.util.Map<UUID, PostingFacts> facts(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, PostingFacts> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            new PostingSearch.Sql("SELECT " + PostingSearch.COLUMNS + ", 0, p.salary_annual_max, e.skills "
+                    + "FROM job_postings p LEFT JOIN posting_embeddings e ON e.posting_id = p.id WHERE p.id = ANY(?)",
+                    (Object) ids.toArray(UUID[]::new)).each(c, rs -> {
+                        PostingSummary summary = PostingSummary.read(rs);
+                        int salary = rs.getInt(PostingSearch.COLUMN_COUNT + 2);
+                        Integer salaryAnnualMax = rs.wasNull() ? null : salary;
+                        java.sql.Array skills = rs.getArray(PostingSearch.COLUMN_COUNT + 3);
+                        out.put(summary.id(), new PostingFacts(summary, salaryAnnualMax,
+                                skills == null ? List.of() : List.of((String[]) skills.getArray())));
+                    });
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read postings: " + e.getMessage(), e);
+        }
     }
 
     /** Exactly what the criteria match (saved searches and their alerts). */

@@ -47,7 +47,9 @@ public class PostingResource {
     @GET
     @Operation(summary = "Search active postings: q in websearch syntax (title and company matches first, then "
             + "description; newest first within each), filters, keyset paging with next_cursor; a query that "
-            + "matches nothing falls back to similar titles and companies (fuzzy: true)")
+            + "matches nothing falls back to similar titles and companies (fuzzy: true). mode=semantic ranks by "
+            + "meaning (vectors), mode=hybrid merges both rankings (reciprocal rank fusion); both need q and page "
+            + "through the best 200")
     public PostingSearch.Result search(
             @QueryParam("q") @Size(max = 200) String q,
             @QueryParam("location") List<@Size(max = 100) String> locations,
@@ -61,7 +63,8 @@ public class PostingResource {
             @QueryParam("not_applied") @Pattern(regexp = "true|false", message = "must be true or false") String notApplied,
             @QueryParam("include_inactive") @Pattern(regexp = "true|false", message = "must be true or false") String includeInactive,
             @QueryParam("cursor") @Size(max = 200) String cursor,
-            @QueryParam("limit") @DefaultValue("20") @Pattern(regexp = "[1-9]|[1-9][0-9]|100", message = "must be a whole number from 1 to 100") String limit) {
+            @QueryParam("limit") @DefaultValue("20") @Pattern(regexp = "[1-9]|[1-9][0-9]|100", message = "must be a whole number from 1 to 100") String limit,
+            @QueryParam("mode") @DefaultValue("keyword") @Pattern(regexp = "keyword|semantic|hybrid", message = "must be one of keyword, semantic, hybrid") String mode) {
         List<String> workArrangements = new ArrayList<>(arrangements == null ? List.of() : arrangements);
         if ("true".equals(remote)) {
             workArrangements.add("remote");
@@ -72,7 +75,8 @@ public class PostingResource {
                 minSalary == null ? null : Integer.valueOf(minSalary), company == null ? null : List.of(company),
                 null, instant("posted_after", postedAfter), null,
                 "true".equals(notApplied) ? currentUser.id() : null, "true".equals(includeInactive));
-        return catalog.search(criteria, cursor, Integer.parseInt(limit));
+        return catalog.search(criteria, cursor, Integer.parseInt(limit),
+                CatalogService.Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)));
     }
 
     @GET

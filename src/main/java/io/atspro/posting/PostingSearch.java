@@ -26,12 +26,18 @@ public final class PostingSearch {
     /**
      * A page of search results; {@code nextCursor} is null on the last page. {@code fuzzy}: the query matched
      * nothing, and these are the results of {@code didYouMean}, the query with its unknown words replaced by the
-     * most similar words of the catalog's titles and companies.
+     * most similar words of the catalog's titles and companies. {@code mode}: how the page was ranked (keyword,
+     * semantic or hybrid; a semantic or hybrid search the model cannot serve answers keyword).
      */
-    public record Result(List<PostingSummary> items, String nextCursor, boolean fuzzy, String didYouMean) {
+    public record Result(List<PostingSummary> items, String nextCursor, boolean fuzzy, String didYouMean,
+            String mode) {
 
         public Result(List<PostingSummary> items, String nextCursor, boolean fuzzy) {
-            this(items, nextCursor, fuzzy, null);
+            this(items, nextCursor, fuzzy, null, "keyword");
+        }
+
+        public Result(List<PostingSummary> items, String nextCursor, boolean fuzzy, String didYouMean) {
+            this(items, nextCursor, fuzzy, didYouMean, "keyword");
         }
     }
 
@@ -54,6 +60,9 @@ public final class PostingSearch {
             + "p.location_state, p.location_country, p.work_arrangement, p.employment_type, p.experience_level, "
             + "p.salary_min, p.salary_max, p.salary_currency, p.salary_interval, p.posted_at, p.source_platform, "
             + "p.apply_url, p.is_active, left(p.description, 280)";
+
+    /** How many columns {@link #COLUMNS} reads. */
+    static final int COLUMN_COUNT = 20;
 
     private static final String TSQUERY = "websearch_to_tsquery('english', ?)";
 
@@ -214,7 +223,7 @@ public final class PostingSearch {
         }
     }
 
-    private static void filters(Sql sql, PostingCriteria c) {
+    static void filters(Sql sql, PostingCriteria c) {
         sql.append(c.includeInactive() ? "(p.is_primary OR NOT p.is_active)" : "p.is_active AND p.is_primary");
         if (!c.locations().isEmpty()) {
             // a country (name or code) matches the stored ISO code; anything else is looked for in the location
@@ -307,8 +316,9 @@ public final class PostingSearch {
         private final StringBuilder text;
         private final List<Object> params = new ArrayList<>();
 
-        Sql(String start) {
+        Sql(String start, Object... values) {
             text = new StringBuilder(start);
+            params.addAll(List.of(values));
         }
 
         Sql append(String fragment, Object... values) {
@@ -318,6 +328,13 @@ public final class PostingSearch {
         }
 
         List<PostingSummary> query(Connection c) throws SQLException {
+            List<PostingSummary> rows = new ArrayList<>();
+            each(c, rs -> rows.add(PostingSummary.read(rs)));
+            return rows;
+        }
+
+        /** Runs the statement and hands every row to {@code row}. */
+        void each(Connection c, Row row) throws SQLException {
             try (PreparedStatement st = c.prepareStatement(text.toString())) {
                 for (int i = 0; i < params.size(); i++) {
                     Object value = params.get(i);
@@ -325,18 +342,23 @@ public final class PostingSearch {
                         st.setArray(i + 1, c.createArrayOf("text", array));
                     } else if (value instanceof UUID[] array) {
                         st.setArray(i + 1, c.createArrayOf("uuid", array));
+                    } else if (value instanceof Integer[] array) {
+                        st.setArray(i + 1, c.createArrayOf("integer", array));
                     } else {
                         st.setObject(i + 1, value);
                     }
                 }
-                List<PostingSummary> rows = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(PostingSummary.read(rs));
+                        row.accept(rs);
                     }
                 }
-                return rows;
             }
+        }
+
+        @FunctionalInterface
+        interface Row {
+            void accept(ResultSet rs) throws SQLException;
         }
     }
 }

@@ -64,6 +64,31 @@ public class TaskQueue {
         return id;
     }
 
+    /**
+     * Adds a system task of this type unless one is already pending or running (a background job that catches up
+     * on everything when it runs: one queued run is enough). Returns the new task's id, or null.
+     */
+    @Transactional
+    public UUID submitUnlessOpen(String type) {
+        UUID id = UUID.randomUUID();
+        try (Connection db = dataSource.getConnection(); PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO tasks (id, user_id, task_type, priority, payload, max_retries)
+                SELECT ?, NULL, ?, 0, '{}'::jsonb, ?
+                WHERE NOT EXISTS (SELECT 1 FROM tasks WHERE task_type = ? AND status IN ('pending', 'running'))""")) {
+            insert.setObject(1, id);
+            insert.setString(2, type);
+            insert.setInt(3, config.maxRetries());
+            insert.setString(4, type);
+            if (insert.executeUpdate() == 0) {
+                return null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not submit task " + type, e);
+        }
+        submitted.fire(new TaskSubmitted(id));
+        return id;
+    }
+
     /** Claims up to {@code max} due tasks, and tasks whose worker's lease ran out, for {@code workerId}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     List<ClaimedTask> claim(String workerId, int max) {
