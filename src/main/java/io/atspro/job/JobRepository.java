@@ -61,4 +61,10 @@ class JobRepository implements PanacheRepositoryBase<Job, UUID> {
         rows.setParameter("limit", request.size()).setParameter("offset", request.offset());
         return new Page<>(rows.getResultList(), request.page(), request.size(), ((Number) count.getSingleResult()).longValue());
     }
+
+    java.util.Set<UUID> trackedPostings(String userId) {
+        return new java.util.HashSet<>(getEntityManager().createQuery(
+                "select j.postingId from Job j where j.userId = ?1 and j.postingId is not null", UUID.class)
+                .setParameter(1, userId).getResultList());
+    }
 }

@@ -89,6 +89,12 @@ public class JobService {
         return jobs.ofPosting(userId, postingId).map(job -> job.id);
     }
 
+    /** The catalog postings the user tracks as jobs. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Set<UUID> trackedPostings(String userId) {
+        return jobs.trackedPostings(userId);
+    }
+
     /** The catalog posting a tracked job was saved from, if any. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UUID> postingOf(String userId, UUID jobId) {

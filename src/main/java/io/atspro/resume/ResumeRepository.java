@@ -39,4 +39,11 @@ class ResumeRepository implements PanacheRepositoryBase<Resume, UUID> {
         update("isActive = false where userId = ?1 and id <> ?2 and isActive = true", userId, keep);
         flush();
     }
+
+    /** The active resume, else the most recently changed parsed or written one. */
+    Optional<Resume> current(String userId) {
+        return find("userId = ?1 and status in ('parsed', 'manual') and resumeData is not null",
+                Sort.descending("isActive").and("updatedAt", Sort.Direction.Descending).and("id"), userId)
+                .firstResultOptional();
+    }
 }

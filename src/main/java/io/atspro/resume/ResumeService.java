@@ -41,9 +41,12 @@ public class ResumeService {
     private final ObjectMapper json;
     private final Validator validator;
     private final Clock clock;
+    private final jakarta.enterprise.event.Event<ResumeChanged> changed;
 
     ResumeService(ResumeRepository resumes, DocumentService documents, TaskQueue tasks, ProfileService profiles,
-                  ObjectMapper json, Validator validator, Clock clock) {
+                  ObjectMapper json, Validator validator, Clock clock,
+                  jakarta.enterprise.event.Event<ResumeChanged> changed) {
+        this.changed = changed;
         this.resumes = resumes;
         this.documents = documents;
         this.tasks = tasks;
@@ -84,6 +87,7 @@ public class ResumeService {
     public ResumeView createManual(String userId, ResumeRequests.ManualResume request) {
         Resume resume = Resume.written(userId, "manual", request.title(), tree(request.resumeData()), clock.instant());
         resumes.persist(resume);
+        changed.fire(new ResumeChanged(userId));
         return ResumeView.of(resume);
     }
 
@@ -104,6 +108,7 @@ public class ResumeService {
         String name = title != null ? title : data.contactInfo().fullName();
         Resume resume = Resume.written(userId, "import", name, tree(data), clock.instant());
         resumes.persist(resume);
+        changed.fire(new ResumeChanged(userId));
         return ResumeView.of(resume);
     }
 
@@ -141,6 +146,9 @@ public class ResumeService {
         }
         Resume resume = resumes.lockOwned(userId, id).orElseThrow(() -> new ResourceNotFoundException("Resume"));
         resume.edit(title == null || title.isNull() ? null : title.asText(), title != null, data, clock.instant());
+        if (data != null) {
+            changed.fire(new ResumeChanged(userId));
+        }
         return ResumeView.of(resume);
     }
 
@@ -151,6 +159,7 @@ public class ResumeService {
         resumes.deactivateOthers(userId, id);
         resume.activate(true, clock.instant());
         profiles.setActiveResume(userId, id);
+        changed.fire(new ResumeChanged(userId));
         return ResumeView.of(resume);
     }
 
@@ -163,6 +172,7 @@ public class ResumeService {
             }
             List<String> fileKeys = documents.deleteRowsOfResume(userId, id);
             resumes.delete(resume);
+            changed.fire(new ResumeChanged(userId));
             return fileKeys;
         });
         documents.deleteObjects(keys);
@@ -175,6 +185,20 @@ public class ResumeService {
             return data(owned(userId, id));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored resume " + id + " has unreadable resume_data", e);
+        }
+    }
+
+    /**
+     * The resume that speaks for the user (recommendations): the active one, else the most recently changed one
+     * that was parsed or written; empty when there is none.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ResumeData> currentResume(String userId) {
+        Optional<Resume> resume = resumes.current(userId);
+        try {
+            return resume.isEmpty() ? Optional.empty() : Optional.of(data(resume.get()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored resume of " + userId + " has unreadable resume_data", e);
         }
     }
 
@@ -215,6 +239,7 @@ public class ResumeService {
         resumes.lockOwned(userId, id).ifPresent(resume -> {
             if (Resume.PARSING.equals(resume.status)) {
                 resume.parsed(tree(stored.data()), stored.warnings(), clock.instant());
+                changed.fire(new ResumeChanged(userId));
             }
         });
     }
