@@ -154,9 +154,12 @@ public class NotificationJobs {
         lines.add(interviews + " interview" + (interviews == 1 ? "" : "s") + (morning ? " today" : " coming up"));
         List<String> goals = extras.goalLines(userId);
         lines.addAll(goals);
+        List<String> recommended = morning ? extras.recommendationLines(userId) : List.of();
+        lines.addAll(recommended);
         ObjectNode data = json.createObjectNode().put("new_matches", matches).put("follow_ups_due", followUps)
                 .put("interviews", interviews).put("date", today.toString());
         data.set("goals", json.valueToTree(goals));
+        data.set("recommended", json.valueToTree(recommended));
         return NewNotification.of(userId, morning ? NotificationType.MORNING_BRIEFING : NotificationType.EVENING_UPDATE,
                 morning ? "Your morning briefing" : "Your evening update", String.join("\n", lines), data,
                 "/dashboard");

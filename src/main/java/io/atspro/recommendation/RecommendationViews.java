@@ -1,0 +1,48 @@
+package io.atspro.recommendation;
+
+import io.atspro.posting.PostingSummary;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the recommendation endpoints answer, and what the cache keeps. */
+public final class RecommendationViews {
+
+    private RecommendationViews() {
+    }
+
+    /**
+     * Why a posting is recommended: cosine similarity of the user's and the posting's vectors; the posting's skills
+     * the user has and has not; the stated preferences it meets and misses; the experience level its title or
+     * board names; how many days ago it was posted.
+     */
+    @RegisterForReflection
+    public record Reasons(double similarity, List<String> matchedSkills, List<String> missingSkills,
+            List<String> preferencesMet, List<String> preferencesMissed, String level, long postedDaysAgo) {
+    }
+
+    /** One recommended posting, its blended score (0–1) and why. */
+    public record Item(PostingSummary posting, double score, Reasons reasons) {
+    }
+
+    /**
+     * A page. {@code basedOn}: what the ranking read ({@code resume}, {@code profile}, or {@code nothing} when the
+     * user has neither a usable resume nor a profile title or skills: no items then).
+     */
+    public record Page(List<Item> items, String nextCursor, String basedOn, Instant computedAt) {
+    }
+
+    /** A muted company or job title. */
+    public record Mute(UUID id, String kind, String value, Instant createdAt) {
+    }
+
+    /** The ranked list as cached in Redis: posting ids, scores and reasons (the postings are read fresh). */
+    @RegisterForReflection(registerFullHierarchy = true)
+    public record Ranked(List<Entry> entries, String basedOn, Instant computedAt, long epoch) {
+
+        @RegisterForReflection
+        public record Entry(UUID postingId, double score, Reasons reasons) {
+        }
+    }
+}
