@@ -1,6 +1,9 @@
 package io.atspro.matching;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atspro.embedding.EmbeddingConfig;
+import io.atspro.embedding.Embedder;
+import io.atspro.embedding.Vectors;
 import io.atspro.identity.UsageService;
 import io.atspro.job.JobDetails;
 import io.atspro.job.JobService;
@@ -13,12 +16,16 @@ import io.atspro.shared.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** ATS match scores of the caller's resumes against their jobs, stored as {@code optimization_results}. */
 @ApplicationScoped
 @Transactional
 public class MatchService {
+
+    private static final Logger LOG = Logger.getLogger(MatchService.class);
 
     private final OptimizationResultRepository results;
     private final ResumeService resumes;
@@ -28,9 +35,14 @@ public class MatchService {
     private final ObjectMapper json;
     private final Clock clock;
     private final AtsScorer scorer = new AtsScorer();
+    private final Embedder embedder;
+    private final EmbeddingConfig embeddingConfig;
 
     MatchService(OptimizationResultRepository results, ResumeService resumes, JobService jobs, CatalogService catalog,
-                 UsageService usage, ObjectMapper json, Clock clock) {
+                 UsageService usage, ObjectMapper json, Clock clock, Embedder embedder,
+                 EmbeddingConfig embeddingConfig) {
+        this.embedder = embedder;
+        this.embeddingConfig = embeddingConfig;
         this.catalog = catalog;
         this.results = results;
         this.resumes = resumes;
@@ -62,10 +74,28 @@ public class MatchService {
         result.resumeId = resumeId;
         result.jobId = jobId;
         result.resultType = "score";
-        result.resultData = json.valueToTree(scorer.score(resume, job));
+        result.resultData = json.valueToTree(scorer.score(resume, job)
+                .withSemanticSimilarity(semanticSimilarity(resume, job)));
         result.createdAt = clock.instant();
         results.persist(result);
         return MatchView.of(result);
+    }
+
+    /**
+     * The cosine of the resume's and the job's vectors (rounded to three places), or null when the model is off or
+     * fails: the keyword score stands on its own.
+     */
+    Double semanticSimilarity(ResumeData resume, JobDetails job) {
+        if (!embeddingConfig.enabled()) {
+            return null;
+        }
+        try {
+            List<float[]> v = embedder.embedAll(List.of(MatchTexts.resume(resume), MatchTexts.job(job)));
+            return Math.round(Vectors.dot(v.get(0), v.get(1)) * 1000) / 1000.0;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warnf("Semantic similarity not computed: %s", e.getMessage());
+            return null;
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

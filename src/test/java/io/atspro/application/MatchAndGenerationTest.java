@@ -1,6 +1,7 @@
 package io.atspro.application;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -61,6 +62,7 @@ class MatchAndGenerationTest {
                 .body("result.keywords_missing", hasItem("Kafka"))
                 .body("result.keywords_missing", hasItem("Terraform"))
                 .body("result.suggestions.size()", greaterThan(0))
+                .body("result.semantic_similarity", greaterThan(0.4f))
                 .extract().path("id");
         given().header("Authorization", alice).queryParam("resume_id", ids[0]).get("/api/v1/matches")
                 .then().body("total", equalTo(1)).body("items[0].id", equalTo(match));
@@ -73,6 +75,25 @@ class MatchAndGenerationTest {
                 .then().statusCode(404);
         as(alice).body("{\"resume_id\":\"" + ids[0] + "\"}").post("/api/v1/matches")
                 .then().statusCode(400).body("errors[0].field", equalTo("job_id"));
+    }
+
+    @Test
+    void theSemanticSimilaritySeesWhatTheKeywordsMiss() {
+        String alice = Tokens.user().bearer();
+        String resume = as(alice).body(RESUME).post("/api/v1/resumes").then().statusCode(201).extract().path("id");
+        String serverSide = as(alice).body("""
+                {"parsed_data":{"company":"Cheshire","title":"Server-side developer",
+                  "description":"You write the services behind our apps and look after their data stores."}}""")
+                .post("/api/v1/jobs").then().statusCode(201).extract().path("id");
+        String chef = as(alice).body("""
+                {"parsed_data":{"company":"Cheshire","title":"Pastry chef",
+                  "description":"Croissants, tarts and laminated doughs from five in the morning."}}""")
+                .post("/api/v1/jobs").then().statusCode(201).extract().path("id");
+        float close = as(alice).body("{\"resume_id\":\"" + resume + "\",\"job_id\":\"" + serverSide + "\"}")
+                .post("/api/v1/matches").then().statusCode(201).extract().path("result.semantic_similarity");
+        float far = as(alice).body("{\"resume_id\":\"" + resume + "\",\"job_id\":\"" + chef + "\"}")
+                .post("/api/v1/matches").then().statusCode(201).extract().path("result.semantic_similarity");
+        assertThat(close).isGreaterThan(far + 0.15f);
     }
 
     @Test
