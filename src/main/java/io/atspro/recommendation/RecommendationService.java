@@ -164,7 +164,7 @@ public class RecommendationService {
         }
         float[] vector = userVector(userId, source);
         Recommender.Basis basis = new Recommender.Basis(vector, source.skills(),
-                preferences(profile, source.yearsOfExperience()));
+                preferences(profile, source));
 
         Set<UUID> excluded = new HashSet<>(store.dismissed(userId));
         excluded.addAll(jobs.trackedPostings(userId));
@@ -196,7 +196,7 @@ public class RecommendationService {
         return mutedTitles.stream().anyMatch(title::contains);
     }
 
-    private static Recommender.Preferences preferences(Views.Profile p, double years) {
+    private static Recommender.Preferences preferences(Views.Profile p, UserText.Source source) {
         List<String> locations = new ArrayList<>(p.preferredLocations() == null ? List.of() : p.preferredLocations());
         if (locations.isEmpty()) {
             for (String own : new String[] {p.locationCity(), p.location()}) {
@@ -208,7 +208,7 @@ public class RecommendationService {
         }
         String level = p.experienceLevel() != null ? p.experienceLevel()
                 : p.yearsExperience() != null ? Recommender.levelOfYears(p.yearsExperience())
-                : years > 0 ? Recommender.levelOfYears(years) : null;
+                : Recommender.levelOfResume(source.currentTitle(), source.yearsOfExperience());
         return new Recommender.Preferences(locations, p.willingToRelocate(), p.preferredWorkType(),
                 p.targetSalaryMin(), p.targetSalaryCurrency(), level);
     }

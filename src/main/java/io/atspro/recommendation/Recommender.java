@@ -24,12 +24,25 @@ import java.util.regex.Pattern;
  */
 final class Recommender {
 
+    /** The fewest skills a posting must name for the skill overlap to count. */
+    static final int MIN_SKILLS = 3;
+
     static final List<String> LEVELS = List.of("internship", "entry", "mid", "senior", "lead", "executive");
 
-    static final double W_MEANING = 0.60;
-    static final double W_SKILLS = 0.20;
-    static final double W_PREFERENCES = 0.10;
-    static final double W_FRESHNESS = 0.10;
+    /** The blend's weights, and the penalty per experience level beyond one between the user and the posting. */
+    record Weights(double meaning, double skills, double preferences, double freshness, double levelPenalty) {
+        static final Weights DEFAULT = new Weights(0.70, 0.10, 0.10, 0.10, 0.10);
+    }
+
+    private final Weights weights;
+
+    Recommender() {
+        this(Weights.DEFAULT);
+    }
+
+    Recommender(Weights weights) {
+        this.weights = weights;
+    }
 
     private static final Pattern INTERN = Pattern.compile(
             "\\b(intern|internship|werkstudent\\w*|praktik\\w*|trainee|apprentice\\w*|stagiaire|co-?op)\\b");
@@ -129,7 +142,7 @@ final class Recommender {
                 met.add("level: " + postingLevel);
             } else if (distance >= 2) {
                 missed.add("level: " + postingLevel);
-                penalty = 0.1 * (distance - 1);
+                penalty = weights.levelPenalty() * (distance - 1);
             }
         }
 
@@ -138,14 +151,16 @@ final class Recommender {
         for (String skill : c.skills()) {
             (basis.skills().contains(skill.toLowerCase(Locale.ROOT)) ? matched : missing).add(skill);
         }
-        int counted = Math.min(10, c.skills().size());
-        double skills = counted == 0 ? 0 : Math.min(1, (double) matched.size() / Math.max(3, counted));
         double meaning = Math.max(0, Math.min(1, (c.similarity() - 0.1) / 0.6));
+        // a posting that names fewer than three of the vocabulary's skills says too little to weigh them: its skill
+        // part follows its meaning, so it neither gains nor loses against the others
+        double skills = c.skills().size() < MIN_SKILLS ? meaning
+                : Math.min(1, (double) matched.size() / Math.min(10, c.skills().size()));
         double preferences = stated == 0 ? 0.5 : (double) met.size() / stated;
         long days = Math.max(0, Duration.between(p.postedAt(), now).toDays());
         double freshness = Math.exp(-days / 30.0);
-        double score = W_MEANING * meaning + W_SKILLS * skills + W_PREFERENCES * Math.min(1, preferences)
-                + W_FRESHNESS * freshness - penalty;
+        double score = weights.meaning() * meaning + weights.skills() * skills
+                + weights.preferences() * Math.min(1, preferences) + weights.freshness() * freshness - penalty;
         RecommendationViews.Reasons reasons = new RecommendationViews.Reasons(round(c.similarity()), matched, missing.subList(0, Math.min(10, missing.size())),
                 met, missed, postingLevel, days);
         return new Scored(c, round(score), reasons);
@@ -175,18 +190,28 @@ final class Recommender {
         return null;
     }
 
-    /** The level years of experience suggest (when the profile states none). */
+    /**
+     * The level a resume suggests when the profile states none: the one its current title names (a director is
+     * executive, an intern an intern), else what the years worked suggest — at most senior: years alone do not make
+     * a lead.
+     */
+    static String levelOfResume(String currentTitle, double years) {
+        String named = levelOfTitle(currentTitle);
+        if (named != null) {
+            return named;
+        }
+        if (years <= 0) {
+            return null;
+        }
+        return levelOfYears(years);
+    }
+
+    /** The level years of experience suggest: entry under 2, mid under 5, senior from 5. */
     static String levelOfYears(double years) {
         if (years < 2) {
             return "entry";
         }
-        if (years < 5) {
-            return "mid";
-        }
-        if (years < 10) {
-            return "senior";
-        }
-        return "lead";
+        return years < 5 ? "mid" : "senior";
     }
 
     private static String matchingLocation(PostingSummary p, List<String> wanted) {

@@ -25,7 +25,7 @@ final class UserText {
 
     private final Lexicon lexicon = Lexicon.standard();
 
-    record Source(Embedder.Document document, Set<String> skills, double yearsOfExperience) {
+    record Source(Embedder.Document document, Set<String> skills, double yearsOfExperience, String currentTitle) {
 
         /** Whether there is anything to recommend from. */
         boolean isEmpty() {
@@ -79,7 +79,7 @@ final class UserText {
             head.append(head.isEmpty() ? "" : " ").append("Skills: ").append(String.join(", ", top)).append('.');
         }
         return new Source(new Embedder.Document(head.toString(), body.toString()), skills,
-                years(positions, today));
+                years(positions, today), positions.isEmpty() ? null : positions.get(0).position());
     }
 
     /** Years worked: the union of the positions' date ranges (overlaps counted once). */

@@ -26,7 +26,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** GET /recommendations, dismissals and mutes, through the API, on postings embedded by the background task. */
+/**
+ * GET /recommendations, dismissals and mutes, through the API, on postings embedded by the background task. Other
+ * tests share the catalog (hundreds of real postings among them), so a test looks only at its own company's postings
+ * and at what it can rely on: the fitting ones are ranked, unfitting ones may fall below the kept 100.
+ */
 @QuarkusTest
 class RecommendationResourceTest {
 
@@ -118,13 +122,16 @@ class RecommendationResourceTest {
         String alice = backendEngineer();
 
         List<Map<String, Object>> items = of(alice, company);
-        assertThat(titles(items)).hasSize(5);
+        assertThat(titles(items)).hasSizeGreaterThanOrEqualTo(2);
         assertThat(titles(items).subList(0, 2)).containsExactlyInAnyOrder("Backend Engineer", "Senior Java Developer");
         Map<String, Object> reasons = (Map<String, Object>) items.get(0).get("reasons");
         assertThat((List<String>) reasons.get("matched_skills")).contains("Java", "PostgreSQL");
         assertThat(((Number) reasons.get("similarity")).doubleValue()).isGreaterThan(0.3);
-        assertThat(((Number) items.get(0).get("score")).doubleValue())
-                .isGreaterThan(((Number) items.get(4).get("score")).doubleValue());
+        // the unfitting postings are far below, if they make the list at all
+        for (Map<String, Object> other : items.subList(2, items.size())) {
+            assertThat(((Number) other.get("score")).doubleValue())
+                    .isLessThan(((Number) items.get(1).get("score")).doubleValue() - 0.1);
+        }
         as(alice).get("/api/v1/recommendations").then().statusCode(200).body("based_on", equalTo("resume"));
     }
 
@@ -152,7 +159,7 @@ class RecommendationResourceTest {
 
         as(alice).post("/api/v1/recommendations/" + backend + "/dismiss").then().statusCode(201)
                 .body("posting_id", equalTo(backend));
-        assertThat(titles(of(alice, company))).doesNotContain("Backend Engineer").hasSize(4);
+        assertThat(titles(of(alice, company))).doesNotContain("Backend Engineer").contains("Senior Java Developer");
         as(alice).post("/api/v1/recommendations/" + backend + "/dismiss").then().statusCode(409)
                 .contentType(containsString("application/problem+json"));
 
@@ -171,9 +178,10 @@ class RecommendationResourceTest {
     void aDismissedPostingsCompanyOrTitleCanBeMuted() {
         String company = catalog();
         String alice = backendEngineer();
-        String chef = postingId(of(alice, company), "Pastry Chef");
+        String backend = postingId(of(alice, company), "Backend Engineer");
 
-        JsonPath dismissed = as(alice).queryParam("mute", "company").post("/api/v1/recommendations/" + chef + "/dismiss").then().statusCode(201).extract().jsonPath();
+        JsonPath dismissed = as(alice).queryParam("mute", "company")
+                .post("/api/v1/recommendations/" + backend + "/dismiss").then().statusCode(201).extract().jsonPath();
         assertThat(dismissed.getString("mute.kind")).isEqualTo("company");
         assertThat(dismissed.getString("mute.value")).isEqualTo(company);
         assertThat(of(alice, company)).isEmpty();
@@ -185,15 +193,17 @@ class RecommendationResourceTest {
         String muteId = (String) mutes.get(0).get("id");
         as(bob).delete("/api/v1/recommendations/mutes/" + muteId).then().statusCode(404);
         as(alice).delete("/api/v1/recommendations/mutes/" + muteId).then().statusCode(204);
-        assertThat(titles(of(alice, company))).hasSize(4).doesNotContain("Pastry Chef");
+        // unmuted: the company is back, but the dismissed posting stays dismissed
+        assertThat(titles(of(alice, company))).contains("Senior Java Developer").doesNotContain("Backend Engineer");
 
-        String muted = as(alice).contentType(ContentType.JSON).body(Map.of("kind", "title", "value", "Nurse"))
+        String muted = as(alice).contentType(ContentType.JSON).body(Map.of("kind", "title", "value", "java developer"))
                 .post("/api/v1/recommendations/mutes").then().statusCode(201)
                 .header("Location", containsString("/api/v1/recommendations/mutes/")).extract().path("id");
-        assertThat(titles(of(alice, company))).doesNotContain("Registered Nurse", "Pastry Chef").hasSize(3);
-        as(alice).contentType(ContentType.JSON).body(Map.of("kind", "title", "value", "nurse"))
+        assertThat(titles(of(alice, company))).doesNotContain("Senior Java Developer", "Backend Engineer");
+        as(alice).contentType(ContentType.JSON).body(Map.of("kind", "title", "value", "Java Developer"))
                 .post("/api/v1/recommendations/mutes").then().statusCode(409);
-        assertThat(muted).isNotNull();
+        as(alice).delete("/api/v1/recommendations/mutes/" + muted).then().statusCode(204);
+        assertThat(titles(of(alice, company))).contains("Senior Java Developer");
     }
 
     @Test
@@ -210,7 +220,7 @@ class RecommendationResourceTest {
         // tracking and applying do not go through the recommendation service: its cache is refreshed by the
         // next change of what it reads; the ranking itself leaves them out
         redis.key().del(RecommendationCache.key(as(alice).get("/api/v1/me").then().extract().path("id")));
-        assertThat(titles(of(alice, company))).doesNotContain("Backend Engineer", "Senior Java Developer").hasSize(3);
+        assertThat(titles(of(alice, company))).doesNotContain("Backend Engineer", "Senior Java Developer");
     }
 
     @Test
@@ -231,7 +241,6 @@ class RecommendationResourceTest {
         as(alice).contentType(ContentType.JSON).body(Map.of("willing_to_relocate", true))
                 .patch("/api/v1/me").then().statusCode(200);
         items = of(alice, company);
-        assertThat(titles(items)).hasSize(5);
         assertThat(titles(items).subList(0, 2)).containsExactlyInAnyOrder("Backend Engineer", "Senior Java Developer");
         Map<String, Object> lisbon = items.stream().filter(i -> "Backend Engineer".equals(
                 ((Map<String, Object>) i.get("posting")).get("title"))).findFirst().orElseThrow();
