@@ -41,6 +41,12 @@ public final class Embedder {
         this.maxChunks = Math.max(1, maxChunks);
     }
 
+    /** With another in-process model of the same dimensions (the benchmark compares the full-precision twin). */
+    public Embedder(int maxChunks, EmbeddingModel model) {
+        this(maxChunks);
+        this.model = model;
+    }
+
     /** The vector of a short text (a search query, a title); a long one is read up to its first chunk. */
     public float[] embed(String text) {
         return embedAll(List.of(new Document(text, null))).get(0);
@@ -70,6 +76,11 @@ public final class Embedder {
             out.add(Vectors.mean(parts));
         }
         return out;
+    }
+
+    /** How many chunks the model reads of a document. */
+    public int chunkCount(Document document) {
+        return chunks(document).size();
     }
 
     /** Loads the model now (a pod warms it up at start, off the request path). */

@@ -116,22 +116,8 @@ public class CatalogService {
 
     /** These postings (those that exist), with their yearly salary and skills, by id. */
     public java.util.Map<UUID, PostingFacts> facts(java.util.Collection<UUID> ids) {
-        java.util.Map<UUID, PostingFacts> out = new java.util.HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
         try (Connection c = dataSource.getConnection()) {
-            new PostingSearch.Sql("SELECT " + PostingSearch.COLUMNS + ", 0, p.salary_annual_max, e.skills "
-                    + "FROM job_postings p LEFT JOIN posting_embeddings e ON e.posting_id = p.id WHERE p.id = ANY(?)",
-                    (Object) ids.toArray(UUID[]::new)).each(c, rs -> {
-                        PostingSummary summary = PostingSummary.read(rs);
-                        int salary = rs.getInt(PostingSearch.COLUMN_COUNT + 2);
-                        Integer salaryAnnualMax = rs.wasNull() ? null : salary;
-                        java.sql.Array skills = rs.getArray(PostingSearch.COLUMN_COUNT + 3);
-                        out.put(summary.id(), new PostingFacts(summary, salaryAnnualMax,
-                                skills == null ? List.of() : List.of((String[]) skills.getArray())));
-                    });
-            return out;
+            return PostingFacts.read(c, ids);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read postings: " + e.getMessage(), e);
         }

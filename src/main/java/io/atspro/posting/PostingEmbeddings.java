@@ -48,7 +48,6 @@ public class PostingEmbeddings {
     private final TaskQueue tasks;
     private final Clock clock;
     private final Event<PostingVectorsChanged> vectorsChanged;
-    private final Lexicon lexicon = Lexicon.standard();
     private volatile CachedBacklog backlog;
 
     private record CachedBacklog(PostingVectors.Backlog value, Instant readAt) {
@@ -160,10 +159,9 @@ public class PostingEmbeddings {
         List<Embedder.Document> documents = new ArrayList<>();
         List<List<String>> skills = new ArrayList<>();
         for (PostingVectors.Source s : sources) {
-            String body = s.requirements() == null ? s.description() : s.description() + "\n" + s.requirements();
-            List<String> named = lexicon.skillsIn(s.title() + "\n" + body, MAX_SKILLS);
+            List<String> named = skills(s);
             skills.add(named);
-            documents.add(new Embedder.Document(head(s.title(), s.companyName(), named), body));
+            documents.add(document(s, named));
         }
         List<float[]> embedded = embedder.embedAll(documents);
         List<PostingVectors.Embedded> out = new ArrayList<>();
@@ -172,6 +170,20 @@ public class PostingEmbeddings {
             out.add(new PostingVectors.Embedded(s.postingId(), s.contentHash(), embedded.get(i), skills.get(i)));
         }
         return out;
+    }
+
+    /** The vocabulary's skills a posting names, most named first. */
+    public static List<String> skills(PostingVectors.Source s) {
+        return Lexicon.standard().skillsIn(s.title() + "\n" + body(s), MAX_SKILLS);
+    }
+
+    /** What a posting is embedded as: title, company and skills first, then its description and requirements. */
+    public static Embedder.Document document(PostingVectors.Source s, List<String> skills) {
+        return new Embedder.Document(head(s.title(), s.companyName(), skills), body(s));
+    }
+
+    private static String body(PostingVectors.Source s) {
+        return s.requirements() == null ? s.description() : s.description() + "\n" + s.requirements();
     }
 
     /** The head a posting's text starts with: its title, its company and the skills it names. */

@@ -1,7 +1,32 @@
 package io.atspro.posting;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** A posting as recommendations weigh it: its summary, its top yearly salary, the skills it names. */
 public record PostingFacts(PostingSummary summary, Integer salaryAnnualMax, List<String> skills) {
+
+    /** These postings (those that exist), by id, on the caller's connection. */
+    public static Map<UUID, PostingFacts> read(Connection c, Collection<UUID> ids) throws SQLException {
+        Map<UUID, PostingFacts> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        new PostingSearch.Sql("SELECT " + PostingSearch.COLUMNS + ", 0, p.salary_annual_max, e.skills "
+                + "FROM job_postings p LEFT JOIN posting_embeddings e ON e.posting_id = p.id WHERE p.id = ANY(?)",
+                (Object) ids.toArray(UUID[]::new)).each(c, rs -> {
+                    PostingSummary summary = PostingSummary.read(rs);
+                    int salary = rs.getInt(PostingSearch.COLUMN_COUNT + 2);
+                    Integer salaryAnnualMax = rs.wasNull() ? null : salary;
+                    java.sql.Array skills = rs.getArray(PostingSearch.COLUMN_COUNT + 3);
+                    out.put(summary.id(), new PostingFacts(summary, salaryAnnualMax,
+                            skills == null ? List.of() : List.of((String[]) skills.getArray())));
+                });
+        return out;
+    }
 }

@@ -49,7 +49,7 @@ public class PostingResource {
             + "description; newest first within each), filters, keyset paging with next_cursor; a query that "
             + "matches nothing falls back to similar titles and companies (fuzzy: true). mode=semantic ranks by "
             + "meaning (vectors), mode=hybrid merges both rankings (reciprocal rank fusion); both need q and page "
-            + "through the best 200")
+            + "through the best 100 of each ranking")
     public PostingSearch.Result search(
             @QueryParam("q") @Size(max = 200) String q,
             @QueryParam("location") List<@Size(max = 100) String> locations,

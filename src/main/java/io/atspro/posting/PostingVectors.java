@@ -166,52 +166,69 @@ public final class PostingVectors {
 
     /**
      * The {@code k} postings nearest to {@code query} among those the criteria allow (their text query {@code q} is
-     * not used: the vector is the query), most similar first. Approximate once an index is trained: a posting in
-     * none of the probed lists is missed; when the filters leave fewer than {@code k} there, more lists are read.
+     * not used: the vector is the query), most similar first. With an index: the {@code probes} nearest lists are
+     * scored, then filtered; when the filters leave fewer than {@code k} of them, they are selective, and the
+     * vectors of the postings they allow are scored instead (at most {@value #FILTERED_SCAN} of them).
+     * Approximate once an index is trained: a near posting in a list not read is missed.
      */
     public List<Neighbour> nearest(Connection c, float[] query, PostingCriteria criteria, int k) throws SQLException {
         Index current = index(c);
-        int probe = current.lists() == 0 ? 0 : Math.min(probes, current.lists());
-        List<Neighbour> out = new ArrayList<>();
-        Set<UUID> seen = new HashSet<>();
-        Integer[] done = new Integer[0];
-        while (true) {
-            Integer[] lists = current.lists() == 0 ? null : nearestLists(current, query, probe);
-            List<Neighbour> scored = score(c, query, lists, done);
-            for (int from = 0; from < scored.size() && out.size() < k; from += FILTER_ROUND) {
-                List<Neighbour> round = scored.subList(from, Math.min(scored.size(), from + FILTER_ROUND));
-                Set<UUID> allowed = allowed(c, round, criteria);
-                for (Neighbour n : round) {
-                    if (allowed.contains(n.postingId()) && seen.add(n.postingId()) && out.size() < k) {
-                        out.add(n);
-                    }
-                }
+        Integer[] lists = current.lists() == 0 ? null : nearestLists(current, query, Math.min(probes, current.lists()));
+        List<Neighbour> out = filtered(c, score(c, query, lists), criteria, k);
+        if (out.size() < k && lists != null) {
+            // selective filters: score what they allow, and keep what the lists gave
+            PostingSearch.Sql sql = new PostingSearch.Sql("SELECT e.posting_id, e.scale, e.vector FROM ("
+                    + "SELECT p.id FROM job_postings p WHERE ");
+            PostingSearch.filters(sql, criteria);
+            sql.append(" LIMIT " + FILTERED_SCAN + ") f JOIN posting_embeddings e "
+                    + "ON e.posting_id = f.id WHERE e.model = ?", Embedder.MODEL);
+            List<Neighbour> allowed = new ArrayList<>();
+            sql.each(c, rs -> allowed.add(new Neighbour(rs.getObject(1, UUID.class),
+                    Vectors.dot(query, rs.getBytes(3), rs.getFloat(2)))));
+            Set<UUID> seen = new HashSet<>();
+            out.forEach(n -> seen.add(n.postingId()));
+            allowed.stream().filter(n -> seen.add(n.postingId())).forEach(out::add);
+            out.sort(ORDER);
+            if (out.size() > k) {
+                out = new ArrayList<>(out.subList(0, k));
             }
-            if (out.size() >= k || lists == null || probe >= current.lists()) {
-                break;
-            }
-            done = lists;
-            probe = Math.min(current.lists(), probe * 4);
         }
-        out.sort(Comparator.comparingDouble((Neighbour n) -> -n.similarity()).thenComparing(Neighbour::postingId));
         return out;
     }
 
-    /** Every vector of the given lists (all when null) but those of the lists already read, most similar first. */
-    private static List<Neighbour> score(Connection c, float[] query, Integer[] lists, Integer[] done)
+    /** The rows a selective search scores at most. */
+    static final int FILTERED_SCAN = 20_000;
+
+    private static final Comparator<Neighbour> ORDER = Comparator.comparingDouble((Neighbour n) -> -n.similarity())
+            .thenComparing(Neighbour::postingId);
+
+    /** The best {@code k} of the scored postings that the criteria allow, asked in rounds, best first. */
+    private static List<Neighbour> filtered(Connection c, List<Neighbour> scored, PostingCriteria criteria, int k)
             throws SQLException {
+        List<Neighbour> out = new ArrayList<>();
+        for (int from = 0; from < scored.size() && out.size() < k; from += FILTER_ROUND) {
+            List<Neighbour> round = scored.subList(from, Math.min(scored.size(), from + FILTER_ROUND));
+            Set<UUID> allowed = allowed(c, round, criteria);
+            for (Neighbour n : round) {
+                if (allowed.contains(n.postingId()) && out.size() < k) {
+                    out.add(n);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every vector of the given lists (all when null), most similar first. */
+    private static List<Neighbour> score(Connection c, float[] query, Integer[] lists) throws SQLException {
         PostingSearch.Sql sql = new PostingSearch.Sql(
                 "SELECT posting_id, scale, vector FROM posting_embeddings WHERE model = ?", Embedder.MODEL);
         if (lists != null) {
             sql.append(" AND list_no = ANY(?)", (Object) lists);
-            if (done.length > 0) {
-                sql.append(" AND NOT list_no = ANY(?)", (Object) done);
-            }
         }
         List<Neighbour> scored = new ArrayList<>();
         sql.each(c, rs -> scored.add(new Neighbour(rs.getObject(1, UUID.class),
                 Vectors.dot(query, rs.getBytes(3), rs.getFloat(2)))));
-        scored.sort(Comparator.comparingDouble((Neighbour n) -> -n.similarity()));
+        scored.sort(ORDER);
         return scored;
     }
 

@@ -19,10 +19,10 @@ import java.util.UUID;
  * {@code 1/(60 + rank)} summed over the lists a posting is in), with every filter of the keyword search. Both rank
  * the best {@value #DEPTH} of each list; paging is keyset on (score, id), so a page never repeats a posting.
  */
-final class RankedSearch {
+public final class RankedSearch {
 
     /** How deep each ranking is read: the most results a semantic or hybrid search pages through. */
-    static final int DEPTH = 200;
+    static final int DEPTH = 100;
     /** The rank constant of reciprocal rank fusion (the value of the original paper; flattens the top ranks). */
     static final int RRF_K = 60;
 
@@ -32,7 +32,7 @@ final class RankedSearch {
     private final PostingSearch keyword;
     private final PostingVectors vectors;
 
-    RankedSearch(PostingSearch keyword, PostingVectors vectors) {
+    public RankedSearch(PostingSearch keyword, PostingVectors vectors) {
         this.keyword = keyword;
         this.vectors = vectors;
     }
@@ -41,7 +41,7 @@ final class RankedSearch {
         return vectors;
     }
 
-    PostingSearch.Result semantic(Connection c, float[] query, PostingCriteria criteria, String cursor, int limit)
+    public PostingSearch.Result semantic(Connection c, float[] query, PostingCriteria criteria, String cursor, int limit)
             throws SQLException {
         Cursor after = Cursor.parse(cursor, "semantic");
         List<Scored> ranked = vectors.nearest(c, query, criteria, DEPTH).stream()
@@ -49,7 +49,7 @@ final class RankedSearch {
         return page(c, "semantic", ranked, after, limit);
     }
 
-    PostingSearch.Result hybrid(Connection c, float[] query, PostingCriteria criteria, String cursor, int limit)
+    public PostingSearch.Result hybrid(Connection c, float[] query, PostingCriteria criteria, String cursor, int limit)
             throws SQLException {
         Cursor after = Cursor.parse(cursor, "hybrid");
         Map<UUID, Double> fused = new HashMap<>();

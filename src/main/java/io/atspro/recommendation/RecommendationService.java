@@ -155,10 +155,7 @@ public class RecommendationService {
         }
         Optional<ResumeData> resume = resumes.currentResume(userId);
         Views.Profile profile = profiles.me(userId).profile();
-        List<String> profileSkills = skills.list(userId, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
-                .map(Views.Skill::skillName).toList();
-        UserText.Source source = userText.of(resume.orElse(null), profile, profileSkills,
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        UserText.Source source = source(userId, resume, profile);
         if (source.isEmpty()) {
             return Optional.empty();
         }
@@ -232,13 +229,23 @@ public class RecommendationService {
         } catch (ResourceNotFoundException e) {
             return; // erased meanwhile
         }
-        List<String> profileSkills = skills.list(userId, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
-                .map(Views.Skill::skillName).toList();
-        UserText.Source source = userText.of(resume.orElse(null), profile, profileSkills,
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        UserText.Source source = source(userId, resume, profile);
         if (!source.isEmpty()) {
             userVector(userId, source);
         }
+    }
+
+    /** What the user's vector is made of: their current resume, profile and profile skills. */
+    UserText.Source source(String userId, Optional<ResumeData> resume, Views.Profile profile) {
+        List<String> profileSkills = skills.list(userId, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
+                .map(Views.Skill::skillName).toList();
+        return userText.of(resume.orElse(null), profile, profileSkills,
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    /** {@link #source} of the user as stored now. */
+    UserText.Source source(String userId) {
+        return source(userId, resumes.currentResume(userId), profiles.me(userId).profile());
     }
 
     private static String hash(UserText.Source source) {

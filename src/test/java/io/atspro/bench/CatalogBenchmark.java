@@ -67,7 +67,7 @@ public final class CatalogBenchmark {
      * The server settings of every phase (COPY, upsert, search alike): a database server given a few GB of a
      * 24 GiB machine, durable (fsync, synchronous_commit and full_page_writes stay on, their defaults).
      */
-    static final Map<String, String> SETTINGS = settings();
+    public static final Map<String, String> SETTINGS = settings();
 
     private static Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
@@ -127,6 +127,41 @@ public final class CatalogBenchmark {
             }
             return new Options(rows, reuse, batches, Math.min(trialRows, rows), queries, explain, hold, prepare);
         }
+    }
+
+    /**
+     * Loads {@code rows} generated postings (seed {@value #SEED}) into an empty, migrated database by COPY, the
+     * benchmark's fastest way in: the catalog other benchmarks (RecommendationBenchmark) measure on. Returns the
+     * seconds the COPY took.
+     */
+    public static double copyLoad(DataSource ds, int rows) throws Exception {
+        CatalogBenchmark bench = new CatalogBenchmark(Options.parse(new String[] {"--rows", Integer.toString(rows)}));
+        PostingGenerator generator = new PostingGenerator(SEED, PostingGenerator.DEFAULT_COMPANIES, LOAD_NOW);
+        NormalizedPosting[] postings = new NormalizedPosting[rows];
+        String[] platforms = new String[rows];
+        IntStream.range(0, rows).parallel().forEach(i -> {
+            postings[i] = generator.posting(i);
+            platforms[i] = generator.platform(i);
+        });
+        List<NormalizedPosting> all = Arrays.asList(postings);
+        Map<String, UUID> sources = new HashMap<>();
+        Map<String, UUID> companies;
+        try (Connection c = ds.getConnection()) {
+            for (String platform : PostingGenerator.PLATFORMS) {
+                try (PreparedStatement st = c.prepareStatement("INSERT INTO scrape_sources (platform, board, "
+                        + "company_name) VALUES (?, ?, ?) RETURNING id")) {
+                    st.setString(1, platform);
+                    st.setString(2, "bench-" + platform);
+                    st.setString(3, "Benchmark " + platform);
+                    try (ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        sources.put(platform, rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            companies = bench.insertCompanies(c, all);
+        }
+        return bench.copy(ds, all, platforms, sources, companies).seconds;
     }
 
     public static void main(String[] args) throws Exception {

@@ -2,12 +2,27 @@ package io.atspro.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The model in the service's own class loader: its native libraries (ONNX runtime, tokenizer) load once per JVM and
+ * class loader, and the {@code @QuarkusTest}s of the same run load them there first.
+ */
+@QuarkusTest
 class EmbedderTest {
 
-    private static final Embedder EMBEDDER = new Embedder(6);
+    @Inject
+    Embedder service;
+
+    private Embedder EMBEDDER;
+
+    @org.junit.jupiter.api.BeforeEach
+    void useTheServicesEmbedder() {
+        EMBEDDER = service;
+    }
 
     @Test
     void relatedJobTitlesAreCloserThanUnrelatedOnes() {

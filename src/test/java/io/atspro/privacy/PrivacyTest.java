@@ -102,6 +102,19 @@ class PrivacyTest {
         as(bearer).delete("/api/v1/me/sessions/" + phoneSession).then().statusCode(204);
         as(bearer).body("{\"platform\":\"greenhouse\",\"cookies\":\"_gh=secret\",\"session_data\":{\"k\":\"v\"}}")
                 .post("/api/v1/browser-sessions").then().statusCode(201);
+        // recommendations: a dismissed posting, a muted company, and the cached list with the user's vector
+        String company = "Privata " + io.atspro.scraping.BoardPayloads.uniqueWord();
+        String board = io.atspro.scraping.BoardPayloads.uniqueWord();
+        io.atspro.scraping.BoardPayloads.serveAshby(board, io.atspro.scraping.BoardPayloads.ashbyBoard(List.of(
+                io.atspro.scraping.BoardPayloads.ashbyJob("Engineer", "Lisbon", "Portugal", "OnSite", "FullTime",
+                        null, null, null, "2026-11-01T10:00:00Z", "Java services."))));
+        io.atspro.scraping.CatalogAdmin.run(io.atspro.scraping.CatalogAdmin.addSource("ashby", board, company));
+        String posting = as(bearer).queryParam("company", company).get("/api/v1/postings").then().statusCode(200)
+                .extract().path("items[0].id");
+        as(bearer).post("/api/v1/recommendations/" + posting + "/dismiss").then().statusCode(201);
+        as(bearer).body("{\"kind\":\"company\",\"value\":\"Initech\"}").post("/api/v1/recommendations/mutes").then()
+                .statusCode(201);
+        as(bearer).get("/api/v1/recommendations").then().statusCode(200);
         // no API writes these two: the daily rollup and the six-month archive do
         Db.update("INSERT INTO user_analytics (user_id, metric_date) VALUES (?, current_date - 1)", userId);
         Db.update("INSERT INTO tasks_archive SELECT t.*, now() FROM tasks t WHERE t.user_id = ? LIMIT 1", userId);

@@ -74,8 +74,15 @@ class RealRecommendationQualityTest {
     private final ObjectMapper json = new ObjectMapper();
 
     enum Ranking {
-        KEYWORD, SEMANTIC, BLEND
+        KEYWORD, SEMANTIC, BLEND,
+        /** Semantic with the full-precision twin of the model: only with -Datspro.quality.full-model=true. */
+        SEMANTIC_FULL_MODEL
     }
+
+    /** Whether to compare the full-precision model too (slow: every judged posting is embedded once more). */
+    static final boolean FULL_MODEL = Boolean.getBoolean("atspro.quality.full-model");
+    private final Map<UUID, float[]> fullModelPostings = new HashMap<>();
+    private io.atspro.embedding.Embedder fullModel;
 
     @Test
     void theBlendRanksRealPostingsForRealResumesBetterThanKeywordsAlone() throws Exception {
@@ -90,7 +97,9 @@ class RealRecommendationQualityTest {
 
         Map<Ranking, List<double[]>> scores = new LinkedHashMap<>();
         for (Ranking r : Ranking.values()) {
-            scores.put(r, new ArrayList<>());
+            if (r != Ranking.SEMANTIC_FULL_MODEL || FULL_MODEL) {
+                scores.put(r, new ArrayList<>());
+            }
         }
         int judgedResumes = 0;
         int skipped = 0;
@@ -104,7 +113,7 @@ class RealRecommendationQualityTest {
             }
             judgedResumes++;
             String userId = upload(entry.getKey());
-            for (Ranking r : Ranking.values()) {
+            for (Ranking r : scores.keySet()) {
                 List<String> ranked = rank(r, userId, keyOf);
                 scores.get(r).add(new double[] {ndcg(ranked, grades, 10), precision(ranked, grades, 10)});
             }
@@ -137,6 +146,9 @@ class RealRecommendationQualityTest {
     /** The judged postings' keys, best first, by one of the three rankings. */
     private List<String> rank(Ranking ranking, String userId, Map<UUID, String> keyOf) {
         List<String> out = new ArrayList<>();
+        if (ranking == Ranking.SEMANTIC_FULL_MODEL) {
+            return fullModelRanking(userId, keyOf);
+        }
         if (ranking == Ranking.KEYWORD) {
             ResumeData resume = resumes.currentResume(userId).orElseThrow();
             List<Map.Entry<String, Integer>> scored = new ArrayList<>();
@@ -157,6 +169,33 @@ class RealRecommendationQualityTest {
             new Recommender().rank(basis.basis(), judged, Instant.now())
                     .forEach(s -> out.add(keyOf.get(s.candidate().posting().id())));
         }
+        return out;
+    }
+
+    private List<String> fullModelRanking(String userId, Map<UUID, String> keyOf) {
+        if (fullModel == null) {
+            fullModel = new io.atspro.embedding.Embedder(6,
+                    new dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel(Runnable::run));
+            try (Connection c = Db.connection()) {
+                List<io.atspro.posting.PostingVectors.Source> sources = new io.atspro.posting.PostingVectors(0, 1000, 1)
+                        .sources(c, new ArrayList<>(keyOf.keySet()));
+                List<io.atspro.embedding.Embedder.Document> documents = sources.stream().map(
+                        src -> io.atspro.posting.PostingEmbeddings.document(src,
+                                io.atspro.posting.PostingEmbeddings.skills(src))).toList();
+                List<float[]> vectors = fullModel.embedAll(documents);
+                for (int i = 0; i < sources.size(); i++) {
+                    fullModelPostings.put(sources.get(i).postingId(), vectors.get(i));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        float[] user = fullModel.embedAll(List.of(recommendations.source(userId).document())).get(0);
+        List<String> out = new ArrayList<>();
+        fullModelPostings.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<UUID, float[]> e) ->
+                        -io.atspro.embedding.Vectors.dot(user, e.getValue())))
+                .forEach(e -> out.add(keyOf.get(e.getKey())));
         return out;
     }
 
