@@ -116,8 +116,13 @@ public class CatalogService {
 
     /** These postings (those that exist), with their yearly salary and skills, by id. */
     public java.util.Map<UUID, PostingFacts> facts(java.util.Collection<UUID> ids) {
+        return facts(ids, true);
+    }
+
+    /** {@link #facts}, without the description's snippet when {@code snippet} is false (cheaper: for ranking). */
+    public java.util.Map<UUID, PostingFacts> facts(java.util.Collection<UUID> ids, boolean snippet) {
         try (Connection c = dataSource.getConnection()) {
-            return PostingFacts.read(c, ids);
+            return PostingFacts.read(c, ids, snippet);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read postings: " + e.getMessage(), e);
         }

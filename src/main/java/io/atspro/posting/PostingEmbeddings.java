@@ -113,6 +113,12 @@ public class PostingEmbeddings {
                 throw e;
             }
         }
+        if (trained) {
+            // the relabelling rewrote every row: vacuum now so the lists are read index-only again at once
+            try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("VACUUM (ANALYZE) posting_embeddings");
+            }
+        }
         backlog = null;
         if (embedded > 0 || trained) {
             vectorsChanged.fire(new PostingVectorsChanged(embedded));

@@ -167,15 +167,34 @@ public final class PostingVectors {
     /**
      * The {@code k} postings nearest to {@code query} among those the criteria allow (their text query {@code q} is
      * not used: the vector is the query), most similar first. With an index: the {@code probes} nearest lists are
-     * scored, then filtered; when the filters leave fewer than {@code k} of them, they are selective, and the
-     * vectors of the postings they allow are scored instead (at most {@value #FILTERED_SCAN} of them).
+     * scored, then filtered; when the filters leave fewer than a quarter of {@code k} of them, they are selective,
+     * and the vectors of the postings they allow are scored too (at most {@value #FILTERED_SCAN} of them).
      * Approximate once an index is trained: a near posting in a list not read is missed.
      */
     public List<Neighbour> nearest(Connection c, float[] query, PostingCriteria criteria, int k) throws SQLException {
+        return nearest(c, query, criteria, k, true);
+    }
+
+    /**
+     * {@link #nearest}; not {@code thorough}: only the best {@value #BOUNDED_FACTOR}·k of the lists read are checked
+     * against the filters, in one statement, and fewer than {@code k} may come back (hybrid search, where the
+     * keyword ranking brings the filters' exact matches anyway).
+     */
+    public List<Neighbour> nearest(Connection c, float[] query, PostingCriteria criteria, int k, boolean thorough)
+            throws SQLException {
         Index current = index(c);
+        if (!thorough) {
+            Integer[] lists = current.lists() == 0 ? null
+                    : nearestLists(current, query, Math.min(probes, current.lists()));
+            List<Neighbour> scored = score(c, query, lists);
+            List<Neighbour> best = scored.subList(0, Math.min(scored.size(), BOUNDED_FACTOR * k));
+            Set<UUID> allowed = allowed(c, best, criteria);
+            return best.stream().filter(n -> allowed.contains(n.postingId())).limit(k)
+                    .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        }
         Integer[] lists = current.lists() == 0 ? null : nearestLists(current, query, Math.min(probes, current.lists()));
         List<Neighbour> out = filtered(c, score(c, query, lists), criteria, k);
-        if (out.size() < k && lists != null) {
+        if (out.size() < k / 4 && lists != null) {
             // selective filters: score what they allow, and keep what the lists gave
             PostingSearch.Sql sql = new PostingSearch.Sql("SELECT e.posting_id, e.scale, e.vector FROM ("
                     + "SELECT p.id FROM job_postings p WHERE ");
@@ -196,8 +215,11 @@ public final class PostingVectors {
         return out;
     }
 
+    /** How many times k of the best vectors a bounded query checks against the filters. */
+    static final int BOUNDED_FACTOR = 4;
+
     /** The rows a selective search scores at most. */
-    static final int FILTERED_SCAN = 20_000;
+    static final int FILTERED_SCAN = 10_000;
 
     private static final Comparator<Neighbour> ORDER = Comparator.comparingDouble((Neighbour n) -> -n.similarity())
             .thenComparing(Neighbour::postingId);
@@ -206,8 +228,10 @@ public final class PostingVectors {
     private static List<Neighbour> filtered(Connection c, List<Neighbour> scored, PostingCriteria criteria, int k)
             throws SQLException {
         List<Neighbour> out = new ArrayList<>();
-        for (int from = 0; from < scored.size() && out.size() < k; from += FILTER_ROUND) {
-            List<Neighbour> round = scored.subList(from, Math.min(scored.size(), from + FILTER_ROUND));
+        // the first round asks for a little more than k (most postings pass: active, primary, not applied to)
+        int size = k + k / 3 + 8;
+        for (int from = 0; from < scored.size() && out.size() < k; from += size, size = FILTER_ROUND) {
+            List<Neighbour> round = scored.subList(from, Math.min(scored.size(), from + size));
             Set<UUID> allowed = allowed(c, round, criteria);
             for (Neighbour n : round) {
                 if (allowed.contains(n.postingId()) && out.size() < k) {

@@ -57,7 +57,8 @@ public final class RankedSearch {
         for (int rank = 0; rank < byKeyword.size(); rank++) {
             fused.merge(byKeyword.get(rank).id(), 1.0 / (RRF_K + rank + 1), Double::sum);
         }
-        List<PostingVectors.Neighbour> byMeaning = vectors.nearest(c, query, criteria, DEPTH);
+        // bounded: the keyword ranking brings every exact match of selective filters; meaning adds what is near
+        List<PostingVectors.Neighbour> byMeaning = vectors.nearest(c, query, criteria, DEPTH, false);
         for (int rank = 0; rank < byMeaning.size(); rank++) {
             fused.merge(byMeaning.get(rank).postingId(), 1.0 / (RRF_K + rank + 1), Double::sum);
         }

@@ -13,7 +13,7 @@ public interface RecommendationConfig {
     Duration cacheTtl();
 
     /** Postings nearest to the user that the blend ranks (the rest are not looked at). */
-    @WithDefault("300")
+    @WithDefault("200")
     int candidates();
 
     /** Ranked postings kept (and paged through) per user. */

@@ -171,7 +171,7 @@ public class RecommendationService {
                 null, null, userId, false);
         List<PostingVectors.Neighbour> nearest = catalog.nearest(vector, criteria, candidates + excluded.size());
         Map<UUID, PostingFacts> facts = catalog.facts(nearest.stream().map(PostingVectors.Neighbour::postingId)
-                .toList());
+                .toList(), false);
         List<String> mutedTitles = mutes.stream().filter(m -> m.kind().equals("title"))
                 .map(m -> m.value().toLowerCase(Locale.ROOT)).toList();
         List<Recommender.Candidate> out = new ArrayList<>();

@@ -41,7 +41,7 @@ import org.postgresql.copy.CopyIn;
 /**
  * The benchmark of #16: embedding throughput of the quantized and the full model on real postings, and, on a
  * catalog of N generated postings (CatalogBenchmark's data, loaded by COPY) with a vector each, the latency of an
- * uncomputed {@code GET /recommendations} (nearest 300 + their facts + the blend: what the service does on a cache
+ * uncomputed {@code GET /recommendations} (nearest 200 + their facts + the blend: what the service does on a cache
  * miss) and of hybrid search beside keyword search, on an embedded PostgreSQL with the catalog benchmark's settings.
  * The catalog's vectors are random unit vectors (the text of generated postings would not make real ones any more
  * than random ones; the latency does not depend on what the vectors mean): the inverted-file index is trained on
@@ -194,6 +194,9 @@ public final class RecommendationBenchmark {
                 if (rs.getBoolean(1)) {
                     log("reusing the database of %,d postings", rows);
                     migrate(pg.dataSource(DATABASE));
+                    try (Connection v = pg.dataSource(DATABASE).getConnection(); Statement vs = v.createStatement()) {
+                        vs.execute("VACUUM ANALYZE posting_embeddings");
+                    }
                     return pg.dataSource(DATABASE);
                 }
             }
@@ -333,7 +336,7 @@ public final class RecommendationBenchmark {
                 + "the whole call on one connection (the query's embedding included for hybrid and semantic).%n%n",
                 requests, queries.size()))
                 .append("| request | p50 ms | p95 ms | p99 ms | max ms |\n| --- | ---: | ---: | ---: | ---: |\n")
-                .append(row("GET /recommendations, uncached (nearest 300, facts, blend)", rec))
+                .append(row("GET /recommendations, uncached (nearest 200, facts, blend)", rec))
                 .append(row("GET /postings keyword (reference)", kw))
                 .append(row("GET /postings mode=hybrid", hybrid))
                 .append(row("GET /postings mode=semantic", semantic));
@@ -348,9 +351,9 @@ public final class RecommendationBenchmark {
             throws SQLException {
         PostingCriteria criteria = new PostingCriteria(null, null, null, null, null, null, null, List.of(), null, null,
                 "bench-user", false);
-        List<PostingVectors.Neighbour> nearest = vectors.nearest(c, user, criteria, 300);
+        List<PostingVectors.Neighbour> nearest = vectors.nearest(c, user, criteria, 200);
         Map<UUID, PostingFacts> facts = PostingFacts.read(c, nearest.stream().map(PostingVectors.Neighbour::postingId)
-                .toList());
+                .toList(), false);
         List<Recommender.Candidate> candidates = new ArrayList<>();
         for (PostingVectors.Neighbour n : nearest) {
             PostingFacts f = facts.get(n.postingId());
