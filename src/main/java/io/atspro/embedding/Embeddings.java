@@ -24,10 +24,16 @@ public class Embeddings {
     @Produces
     @Singleton
     Embedder embedder() {
-        // the tokenizer's native library is unpacked to DJL's cache: keep it in the temporary directory (the only
-        // writable one of a pod with a read-only root filesystem), and never let DJL look for anything online
-        if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
-            System.setProperty("DJL_CACHE_DIR", Path.of(System.getProperty("java.io.tmpdir"), "djl").toString());
+        // the tokenizer's native library is unpacked to DJL's cache: a new directory under the temporary one (the
+        // only writable one of a pod with a read-only root filesystem) each time the application starts, since a
+        // JVM loads one library file into one class loader only (tests restart the application in a new one);
+        // and DJL never looks for anything online
+        if (System.getenv("DJL_CACHE_DIR") == null) {
+            try {
+                System.setProperty("DJL_CACHE_DIR", java.nio.file.Files.createTempDirectory("atspro-djl").toString());
+            } catch (java.io.IOException e) {
+                System.setProperty("DJL_CACHE_DIR", Path.of(System.getProperty("java.io.tmpdir"), "djl").toString());
+            }
         }
         System.setProperty("ai.djl.offline", "true");
         return new Embedder(config.maxChunks());

@@ -27,6 +27,6 @@ class PostingEmbedHandler implements TaskHandler {
     public JsonNode handle(TaskContext context) throws Exception {
         PostingEmbeddings.Run run = embeddings.run();
         return json.createObjectNode().put("embedded", run.embedded()).put("index_trained", run.indexTrained())
-                .put("millis", run.millis());
+                .put("millis", run.millis()).put("more", run.more());
     }
 }

@@ -32,13 +32,17 @@ import org.jboss.logging.Logger;
 public class PostingEmbeddings {
 
     static final String TASK = "posting_embed";
+    /** Below the users' own tasks (parses, exports: priority 0): a catalog backlog never makes a user wait. */
+    static final int PRIORITY = -1;
+    /** How long one task embeds before it hands over to a new task: a worker is never held for long. */
+    static final Duration RUN_BUDGET = Duration.ofSeconds(20);
     /** Skills kept per posting (the vocabulary's, most named first). */
     static final int MAX_SKILLS = 40;
 
     private static final Logger LOG = Logger.getLogger(PostingEmbeddings.class);
 
-    /** One run's outcome. */
-    public record Run(int embedded, int failed, boolean indexTrained, long millis) {
+    /** One run's outcome; {@code more}: it stopped at its time budget with postings still waiting. */
+    public record Run(int embedded, int failed, boolean indexTrained, long millis, boolean more) {
     }
 
     private final DataSource dataSource;
@@ -77,7 +81,7 @@ public class PostingEmbeddings {
         if (!config.enabled()) {
             return null;
         }
-        return QuarkusTransaction.requiringNew().call(() -> tasks.submitUnlessOpen(TASK));
+        return QuarkusTransaction.requiringNew().call(() -> tasks.submitUnlessOpen(TASK, PRIORITY));
     }
 
     /** The sweep: queues a run when postings wait for a vector (lost events, a pod that died mid-run). */
@@ -85,12 +89,20 @@ public class PostingEmbeddings {
         return backlog(true).postings() > 0 ? requestRun() : null;
     }
 
-    /** Embeds every posting that needs it, then trains the index if due. */
+    /**
+     * Embeds the postings that need it for up to {@link #RUN_BUDGET} (then {@code more} says a follow-up is due),
+     * then trains the index if due.
+     */
     public Run run() throws SQLException {
         long started = System.nanoTime();
         int embedded = 0;
+        boolean more = false;
         Set<UUID> failed = new HashSet<>();
         while (true) {
+            if (System.nanoTime() - started > RUN_BUDGET.toNanos()) {
+                more = true;
+                break;
+            }
             List<UUID> ids;
             try (Connection c = dataSource.getConnection()) {
                 ids = vectors.pending(c, config.batchSize() + failed.size());
@@ -123,10 +135,14 @@ public class PostingEmbeddings {
         if (embedded > 0 || trained) {
             vectorsChanged.fire(new PostingVectorsChanged(embedded));
         }
-        Run run = new Run(embedded, failed.size(), trained, (System.nanoTime() - started) / 1_000_000);
+        Run run = new Run(embedded, failed.size(), trained, (System.nanoTime() - started) / 1_000_000, more);
         if (embedded > 0 || !failed.isEmpty()) {
             LOG.infof("Embedded %d postings in %d ms (%d failed, index trained: %s)", run.embedded(), run.millis(),
                     run.failed(), run.indexTrained());
+        }
+        if (more) {
+            // this task is still running, so a plain submit: the follow-up picks up where this one stopped
+            QuarkusTransaction.requiringNew().run(() -> tasks.submit(null, TASK, null, PRIORITY));
         }
         if (!failed.isEmpty()) {
             throw new IllegalStateException(failed.size() + " postings could not be embedded; they are tried again");
@@ -143,6 +159,8 @@ public class PostingEmbeddings {
         try {
             store(embed(sources));
             return sources.size();
+        } catch (LinkageError e) {
+            throw new IllegalStateException("The embedding model cannot run here: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             LOG.warnf("Embedding a batch of %d postings failed (%s); trying them one by one", sources.size(),
                     e.getMessage());

@@ -66,19 +66,21 @@ public class TaskQueue {
 
     /**
      * Adds a system task of this type unless one is already pending or running (a background job that catches up
-     * on everything when it runs: one queued run is enough). Returns the new task's id, or null.
+     * on everything when it runs: one queued run is enough), at this priority (higher runs first; negative: after
+     * the users' own tasks). Returns the new task's id, or null.
      */
     @Transactional
-    public UUID submitUnlessOpen(String type) {
+    public UUID submitUnlessOpen(String type, int priority) {
         UUID id = UUID.randomUUID();
         try (Connection db = dataSource.getConnection(); PreparedStatement insert = db.prepareStatement("""
                 INSERT INTO tasks (id, user_id, task_type, priority, payload, max_retries)
-                SELECT ?, NULL, ?, 0, '{}'::jsonb, ?
+                SELECT ?, NULL, ?, ?, '{}'::jsonb, ?
                 WHERE NOT EXISTS (SELECT 1 FROM tasks WHERE task_type = ? AND status IN ('pending', 'running'))""")) {
             insert.setObject(1, id);
             insert.setString(2, type);
-            insert.setInt(3, config.maxRetries());
-            insert.setString(4, type);
+            insert.setInt(3, priority);
+            insert.setInt(4, config.maxRetries());
+            insert.setString(5, type);
             if (insert.executeUpdate() == 0) {
                 return null;
             }

@@ -126,7 +126,8 @@ public final class TaskWorkerPool implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             queue.fail(task.id(), workerId, "Interrupted by shutdown", false);
-        } catch (Exception | StackOverflowError e) {
+        } catch (Exception | StackOverflowError | LinkageError e) {
+            // a LinkageError: a native library (the embedding model's) that cannot load fails the task, not the worker
             LOG.warnf("Task %s (%s) attempt %d failed: %s", task.id(), task.type(), task.attempt(), e.toString());
             queue.fail(task.id(), workerId, readable(e), false);
         } finally {

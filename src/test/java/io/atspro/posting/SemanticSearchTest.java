@@ -113,17 +113,21 @@ class SemanticSearchTest {
     void aChangedPostingIsEmbeddedAgain() {
         String company = "Cambio " + BoardPayloads.uniqueWord();
         String board = BoardPayloads.uniqueWord();
-        BoardPayloads.serveAshby(board, BoardPayloads.ashbyBoard(List.of(job("Gardener", "Lisbon",
-                "Hedges, lawns and flower beds."))));
+        ObjectNode gardener = job("Gardener", "Lisbon", "Hedges, lawns and flower beds.");
+        BoardPayloads.serveAshby(board, BoardPayloads.ashbyBoard(List.of(gardener)));
         String source = CatalogAdmin.addSource("ashby", board, company);
         CatalogAdmin.run(source);
         awaitEmbedded(company, 1);
         String before = Db.text("SELECT e.content_hash FROM posting_embeddings e JOIN job_postings p ON "
                 + "p.id = e.posting_id WHERE p.company_name = ?", company);
 
-        BoardPayloads.serveAshby(board, BoardPayloads.ashbyBoard(List.of(job("Gardener", "Lisbon",
-                "Hedges, lawns, flower beds and a greenhouse of orchids."))));
-        CatalogAdmin.run(source);
+        String hash = Db.text("SELECT content_hash FROM job_postings WHERE company_name = ?", company);
+        String changed = "Hedges, lawns, flower beds and a greenhouse of orchids.";
+        gardener.put("descriptionHtml", "<p>" + changed + "</p>").put("descriptionPlain", changed);
+        BoardPayloads.serveAshby(board, BoardPayloads.ashbyBoard(List.of(gardener)));
+        JsonPath second = CatalogAdmin.run(source);
+        assertThat(second.getInt("jobs_updated")).as(second.prettify()).isEqualTo(1);
+        assertThat(Db.text("SELECT content_hash FROM job_postings WHERE company_name = ?", company)).isNotEqualTo(hash);
         awaitEmbedded(company, 1);
         assertThat(Db.text("SELECT e.content_hash FROM posting_embeddings e JOIN job_postings p ON "
                 + "p.id = e.posting_id WHERE p.company_name = ?", company)).isNotEqualTo(before);

@@ -91,6 +91,16 @@ class RealRecommendationQualityTest {
         JsonNode judgments = json.readTree(getClass().getResourceAsStream("/recommendation/judgments.json"));
 
         Map<String, UUID> postings = loadBoards();
+        try {
+            measure(judgments, postings);
+        } finally {
+            // the catalog is shared: other tests search the same boards' titles
+            sources.forEach(id -> given().header("Authorization", CatalogAdmin.bearer())
+                    .delete("/api/v1/admin/scrape-sources/" + id).then().statusCode(204));
+        }
+    }
+
+    private void measure(JsonNode judgments, Map<String, UUID> postings) throws Exception {
         awaitEmbedded(postings.values());
         Map<UUID, String> keyOf = new HashMap<>();
         postings.forEach((key, id) -> keyOf.put(id, key));
@@ -291,10 +301,13 @@ class RealRecommendationQualityTest {
     }
 
     private final List<String> boards = new ArrayList<>();
+    private final List<String> sources = new ArrayList<>();
 
     private void run(String platform, String board) {
         boards.add(board);
-        JsonPath run = CatalogAdmin.run(CatalogAdmin.addSource(platform, board, null));
+        String source = CatalogAdmin.addSource(platform, board, null);
+        sources.add(source);
+        JsonPath run = CatalogAdmin.run(source);
         assertThat(run.getString("status")).as(platform + " run").isEqualTo("succeeded");
     }
 

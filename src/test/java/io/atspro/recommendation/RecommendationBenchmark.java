@@ -89,6 +89,9 @@ public final class RecommendationBenchmark {
             embeddingThroughput(quantized);
         }
         for (String rows : args.get("rows").split(",")) {
+            if (rows.isBlank()) {
+                continue;
+            }
             catalog(Integer.parseInt(rows.replace("_", "")), quantized);
         }
         Path out = dir.resolve("recommendation-benchmark.md");
