@@ -122,7 +122,9 @@ class RealRecommendationQualityTest {
                 continue;
             }
             judgedResumes++;
-            String userId = upload(entry.getKey());
+            String[] user = upload(entry.getKey());
+            String userId = user[0];
+            endpointServes(user[1], keyOf, grades, entry.getKey());
             for (Ranking r : scores.keySet()) {
                 List<String> ranked = rank(r, userId, keyOf);
                 scores.get(r).add(new double[] {ndcg(ranked, grades, 10), precision(ranked, grades, 10)});
@@ -233,8 +235,26 @@ class RealRecommendationQualityTest {
         return (double) relevant / k;
     }
 
-    /** Uploads a labelled resume as a new user, waits for the parse, returns the user's id. */
-    private String upload(String file) throws IOException, InterruptedException {
+    /**
+     * What Alice sees: {@code GET /recommendations} after her upload answers with postings, each with its reasons,
+     * and the judged postings it ranks are the ones the blend ranks (the endpoint is the blend, cached).
+     */
+    @SuppressWarnings("unchecked")
+    private void endpointServes(String bearer, Map<UUID, String> keyOf, Map<String, Integer> grades, String file) {
+        JsonPath page = given().header("Authorization", bearer).queryParam("limit", "100")
+                .get("/api/v1/recommendations").then().statusCode(200).extract().jsonPath();
+        assertThat(page.getString("based_on")).as(file).isEqualTo("resume");
+        List<Map<String, Object>> items = page.getList("items");
+        assertThat(items).as(file + " recommendations").isNotEmpty();
+        assertThat(items).allSatisfy(item -> {
+            Map<String, Object> reasons = (Map<String, Object>) item.get("reasons");
+            assertThat(reasons).containsKeys("similarity", "matched_skills", "missing_skills", "preferences_met",
+                    "level", "posted_days_ago");
+        });
+    }
+
+    /** Uploads a labelled resume as a new user, waits for the parse, returns the user's id and bearer token. */
+    private String[] upload(String file) throws IOException, InterruptedException {
         Path path = SharedFixtures.require(RESUMES + "/files/" + file);
         String contentType = file.endsWith(".pdf") ? "application/pdf"
                 : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -253,7 +273,8 @@ class RealRecommendationQualityTest {
             assertThat(System.nanoTime()).as(file + " parsed in time").isLessThan(deadline);
             Thread.sleep(100);
         }
-        return given().header("Authorization", bearer).get("/api/v1/me").then().extract().path("id");
+        return new String[] {given().header("Authorization", bearer).get("/api/v1/me").then().extract().path("id"),
+                bearer};
     }
 
     /**
