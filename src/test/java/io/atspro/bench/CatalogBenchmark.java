@@ -147,21 +147,28 @@ public final class CatalogBenchmark {
         Map<String, UUID> sources = new HashMap<>();
         Map<String, UUID> companies;
         try (Connection c = ds.getConnection()) {
-            for (String platform : PostingGenerator.PLATFORMS) {
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO scrape_sources (platform, board, "
-                        + "company_name) VALUES (?, ?, ?) RETURNING id")) {
-                    st.setString(1, platform);
-                    st.setString(2, "bench-" + platform);
-                    st.setString(3, "Benchmark " + platform);
-                    try (ResultSet rs = st.executeQuery()) {
-                        rs.next();
-                        sources.put(platform, rs.getObject(1, UUID.class));
-                    }
-                }
-            }
+            sources.putAll(insertSources(c));
             companies = bench.insertCompanies(c, all);
         }
         return bench.copy(ds, all, platforms, sources, companies).seconds;
+    }
+
+    /** One scrape source per generated platform, by platform. */
+    private static Map<String, UUID> insertSources(Connection c) throws SQLException {
+        Map<String, UUID> sources = new HashMap<>();
+        for (String platform : PostingGenerator.PLATFORMS) {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO scrape_sources (platform, board, "
+                    + "company_name) VALUES (?, ?, ?) RETURNING id")) {
+                st.setString(1, platform);
+                st.setString(2, "bench-" + platform);
+                st.setString(3, "Benchmark " + platform);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    sources.put(platform, rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return sources;
     }
 
     public static void main(String[] args) throws Exception {
@@ -284,18 +291,7 @@ public final class CatalogBenchmark {
         double companySeconds;
         int groups;
         try (Connection c = ds.getConnection()) {
-            for (String platform : PostingGenerator.PLATFORMS) {
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO scrape_sources (platform, board, "
-                        + "company_name) VALUES (?, ?, ?) RETURNING id")) {
-                    st.setString(1, platform);
-                    st.setString(2, "bench-" + platform);
-                    st.setString(3, "Benchmark " + platform);
-                    try (ResultSet rs = st.executeQuery()) {
-                        rs.next();
-                        sources.put(platform, rs.getObject(1, UUID.class));
-                    }
-                }
-            }
+            sources.putAll(insertSources(c));
             long t = System.nanoTime();
             companies = insertCompanies(c, all);
             companySeconds = seconds(t);
