@@ -33,6 +33,7 @@ public class CatalogService {
     private final JobService jobs;
     private final jakarta.enterprise.event.Event<CatalogChanged> changed;
     private final PostingEmbeddings embeddings;
+    private final PostingVectors vectors;
     private final RankedSearch ranked;
 
     CatalogService(DataSource dataSource, ObjectMapper json, JobService jobs,
@@ -44,6 +45,7 @@ public class CatalogService {
         this.jobs = jobs;
         this.changed = changed;
         this.embeddings = embeddings;
+        this.vectors = vectors;
         this.ranked = new RankedSearch(search, vectors);
         this.writer = new CatalogWriter(json, maxCloseFraction);
     }
@@ -108,7 +110,7 @@ public class CatalogService {
     /** The postings nearest to a vector among those the criteria allow, most similar first (recommendations). */
     public List<PostingVectors.Neighbour> nearest(float[] vector, PostingCriteria criteria, int k) {
         try (Connection c = dataSource.getConnection()) {
-            return ranked.vectors().nearest(c, vector, criteria, k);
+            return vectors.nearest(c, vector, criteria, k);
         } catch (SQLException e) {
             throw new IllegalStateException("Nearest postings failed: " + e.getMessage(), e);
         }

@@ -147,21 +147,6 @@ public final class PostingVectors {
         }
     }
 
-    /** The skills stored with these postings' vectors. */
-    public java.util.Map<UUID, List<String>> skills(Connection c, java.util.Collection<UUID> ids) throws SQLException {
-        java.util.Map<UUID, List<String>> out = new java.util.HashMap<>();
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT posting_id, skills FROM posting_embeddings WHERE posting_id = ANY(?)")) {
-            st.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getObject(1, UUID.class), List.of((String[]) rs.getArray(2).getArray()));
-                }
-            }
-        }
-        return out;
-    }
-
     // --- the query
 
     /**
@@ -463,10 +448,5 @@ public final class PostingVectors {
                     + "WHERE l.posting_id = e.posting_id AND e.list_no <> l.list_no");
         }
         index = trained;
-    }
-
-    /** The number of lists of the index as stored (0: none, every vector is read). */
-    public int lists(Connection c) throws SQLException {
-        return index(c).lists();
     }
 }

@@ -37,10 +37,6 @@ public final class RankedSearch {
         this.vectors = vectors;
     }
 
-    PostingVectors vectors() {
-        return vectors;
-    }
-
     public PostingSearch.Result semantic(Connection c, float[] query, PostingCriteria criteria, String cursor, int limit)
             throws SQLException {
         Cursor after = Cursor.parse(cursor, "semantic");
