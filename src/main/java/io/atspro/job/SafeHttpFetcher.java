@@ -1,5 +1,6 @@
 package io.atspro.job;
 
+import io.atspro.shared.AddressClassifier;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -11,4 +11,13 @@ public interface BoardConnector {
 
     /** The board's complete current listing. */
     List<NormalizedPosting> fetchAll(String boardTokenOrUrl) throws BoardException;
+
+    /**
+     * The board's complete current listing, where a board that needs one request per posting for its details
+     * (Workday, SmartRecruiters) skips the details of postings the catalog holds unchanged: those it only reports
+     * to {@code known} as seen, and leaves out of the returned list. Other boards read everything.
+     */
+    default List<NormalizedPosting> fetchAll(String boardTokenOrUrl, KnownPostings known) throws BoardException {
+        return fetchAll(boardTokenOrUrl);
+    }
 }

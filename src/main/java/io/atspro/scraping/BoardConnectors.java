@@ -21,7 +21,7 @@ public class BoardConnectors {
         ScrapingConfig.Http h = config.http();
         this.http = new BoardHttpClient(new BoardHttpClient.Config(h.minInterval(), h.connectTimeout(),
                 h.requestTimeout(), h.maxRetries(), h.baseBackoff(), h.maxBackoff(), h.maxRetryAfter(),
-                h.failureThreshold(), h.coolDown(), h.userAgent()), clock, BoardHttpClient.Sleeper.REAL);
+                h.failureThreshold(), h.coolDown(), h.userAgent(), h.allowPrivateNetworks()), clock, BoardHttpClient.Sleeper.REAL);
         this.byPlatform = List.of(
                 new GreenhouseConnector(config.greenhouseBaseUrl(), http),
                 new LeverConnector(config.leverBaseUrl(), http),

@@ -3,7 +3,7 @@ package io.atspro.scraping;
 /** A board could not be read; {@link #getMessage()} is written for the person who configured the source. */
 public class BoardException extends Exception {
 
-    public enum Kind { MALFORMED, HTTP_ERROR, TIMEOUT, RATE_LIMITED, CIRCUIT_OPEN, ROBOTS_DISALLOWED }
+    public enum Kind { MALFORMED, HTTP_ERROR, TIMEOUT, RATE_LIMITED, CIRCUIT_OPEN, ROBOTS_DISALLOWED, BLOCKED }
 
     private final Kind kind;
 

@@ -1,7 +1,10 @@
 package io.atspro.scraping;
 
 import io.atspro.scraping.BoardException.Kind;
+import io.atspro.shared.AddressClassifier;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Polite HTTP GET for scraping: per-host minimum interval, timeouts, retries with exponential backoff on 429/5xx
- * (honouring Retry-After), and a per-host circuit breaker. Thread-safe.
+ * Polite HTTP for scraping: per-host minimum interval, timeouts, retries with exponential backoff on 429/5xx
+ * (honouring Retry-After), a per-host circuit breaker, and the private-network guard on every URL and redirect.
+ * Thread-safe.
  */
 public final class BoardHttpClient {
 
@@ -42,32 +46,39 @@ public final class BoardHttpClient {
      */
     public record Config(Duration minInterval, Duration connectTimeout, Duration requestTimeout, int maxRetries,
             Duration baseBackoff, Duration maxBackoff, Duration maxRetryAfter, int failureThreshold,
-            Duration coolDown, String userAgent) {
+            Duration coolDown, String userAgent, boolean allowPrivateNetworks) {
 
+        /** Production defaults: private, loopback and link-local addresses refused. */
         public static Config defaults() {
             return new Config(Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(30), 3,
                     Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(120), 5,
-                    Duration.ofMinutes(5), "ATSPro-JobScraper/1.0 (+https://atspro.io/bot)");
+                    Duration.ofMinutes(5), "ATSPro-JobScraper/1.0 (+https://atspro.io/bot)", false);
         }
 
         public Config withMinInterval(Duration d) {
             return new Config(d, connectTimeout, requestTimeout, maxRetries, baseBackoff, maxBackoff, maxRetryAfter,
-                    failureThreshold, coolDown, userAgent);
+                    failureThreshold, coolDown, userAgent, allowPrivateNetworks);
         }
 
         public Config withRequestTimeout(Duration d) {
             return new Config(minInterval, connectTimeout, d, maxRetries, baseBackoff, maxBackoff, maxRetryAfter,
-                    failureThreshold, coolDown, userAgent);
+                    failureThreshold, coolDown, userAgent, allowPrivateNetworks);
         }
 
         public Config withMaxRetries(int n) {
             return new Config(minInterval, connectTimeout, requestTimeout, n, baseBackoff, maxBackoff, maxRetryAfter,
-                    failureThreshold, coolDown, userAgent);
+                    failureThreshold, coolDown, userAgent, allowPrivateNetworks);
         }
 
         public Config withCircuit(int threshold, Duration coolDownPeriod) {
             return new Config(minInterval, connectTimeout, requestTimeout, maxRetries, baseBackoff, maxBackoff,
-                    maxRetryAfter, threshold, coolDownPeriod, userAgent);
+                    maxRetryAfter, threshold, coolDownPeriod, userAgent, allowPrivateNetworks);
+        }
+
+        /** Lets requests reach loopback and private networks: tests and the local dev stack only. */
+        public Config withPrivateNetworks(boolean allow) {
+            return new Config(minInterval, connectTimeout, requestTimeout, maxRetries, baseBackoff, maxBackoff,
+                    maxRetryAfter, failureThreshold, coolDown, userAgent, allow);
         }
     }
 
@@ -96,7 +107,7 @@ public final class BoardHttpClient {
         this.sleeper = sleeper;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -116,10 +127,18 @@ public final class BoardHttpClient {
 
     /** GET returning the body of a 2xx answer; any other final status is an error. */
     public String get(String url) throws BoardException {
-        Response response = getResponse(url);
+        return body("GET", url, getResponse(url));
+    }
+
+    /** POST of a JSON body returning the body of a 2xx answer (Workday's search); retried like a GET. */
+    public String postJson(String url, String json) throws BoardException {
+        return body("POST", url, exchange(url, json, MAX_REDIRECTS));
+    }
+
+    private static String body(String method, String url, Response response) throws BoardException {
         if (response.status() / 100 != 2) {
             throw new BoardException(Kind.HTTP_ERROR,
-                    "GET " + url + " answered HTTP " + response.status() + "; check the board token or URL");
+                    method + " " + url + " answered HTTP " + response.status() + "; check the board token or URL");
         }
         return response.body();
     }
@@ -129,22 +148,63 @@ public final class BoardHttpClient {
      * run out, thrown as RATE_LIMITED / HTTP_ERROR.
      */
     public Response getResponse(String url) throws BoardException {
+        return exchange(url, null, MAX_REDIRECTS);
+    }
+
+    /** Redirects followed by hand, each target checked like the first URL. */
+    static final int MAX_REDIRECTS = 5;
+
+    /**
+     * Every URL (the first and each redirect's target) must be absolute http(s), and its host must resolve to
+     * public addresses only ({@link AddressClassifier}), unless the configuration allows private networks. The
+     * same guard as a user's job URL: an admin's board URL must not make the service probe the internal network.
+     */
+    private URI checked(String url) throws BoardException {
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
             throw new BoardException(Kind.MALFORMED, "Not a valid URL: " + url, e);
         }
-        if (uri.getHost() == null) {
+        if (uri.getHost() == null || uri.getScheme() == null
+                || !uri.getScheme().toLowerCase(Locale.ROOT).matches("https?")) {
             throw new BoardException(Kind.MALFORMED, "Not an absolute http(s) URL: " + url);
         }
+        checkAddresses(uri.getHost(), config.allowPrivateNetworks());
+        return uri;
+    }
+
+    /** Throws BLOCKED when the host resolves to a loopback, private, link-local or other non-public address. */
+    static void checkAddresses(String host, boolean allowPrivate) throws BoardException {
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(name);
+        } catch (UnknownHostException | SecurityException e) {
+            throw new BoardException(Kind.HTTP_ERROR, "No such host: " + host, e);
+        }
+        if (allowPrivate) {
+            return;
+        }
+        for (InetAddress address : addresses) {
+            String range = AddressClassifier.blockedRange(address);
+            if (range != null) {
+                throw new BoardException(Kind.BLOCKED, host + " points to a private network (" + address.getHostAddress()
+                        + ": " + range + "); board URLs must be public");
+            }
+        }
+    }
+
+    private Response exchange(String url, String jsonBody, int redirectsLeft) throws BoardException {
+        URI uri = checked(url);
         HostState host = hosts.computeIfAbsent(uri.getHost().toLowerCase(Locale.ROOT), h -> new HostState());
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())
-                .header("User-Agent", config.userAgent())
-                .header("Accept", "application/json, text/html;q=0.9, */*;q=0.5")
-                .GET()
-                .build();
+                .header("User-Agent", config.userAgent());
+        HttpRequest request = jsonBody == null
+                ? builder.header("Accept", "application/json, text/html;q=0.9, */*;q=0.5").GET().build()
+                : builder.header("Accept", "application/json").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build();
 
         for (int attempt = 0; ; attempt++) {
             host.checkCircuit(uri);
@@ -178,6 +238,16 @@ public final class BoardHttpClient {
                     wait = null;
                 } else {
                     host.succeeded();
+                    String location = response.headers().firstValue("Location").orElse(null);
+                    if (status / 100 == 3 && location != null) {
+                        if (redirectsLeft <= 0) {
+                            throw new BoardException(Kind.HTTP_ERROR, "GET " + url + " redirected more than "
+                                    + MAX_REDIRECTS + " times");
+                        }
+                        String target = uri.resolve(location.strip()).toString();
+                        // a POST answered with a redirect is read from the new place as a GET (RFC 9110 303)
+                        return exchange(target, status == 307 || status == 308 ? jsonBody : null, redirectsLeft - 1);
+                    }
                     return new Response(status, response.body());
                 }
             } catch (HttpTimeoutException e) {

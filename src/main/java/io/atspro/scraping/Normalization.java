@@ -320,7 +320,14 @@ final class Normalization {
         }
     }
 
-    /** ISO-8601 date-time with offset or Z, or a bare date (start of day UTC); null if unparseable. */
+    private static final java.time.format.DateTimeFormatter SPACED_UTC =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS][ 'UTC'][ 'Z']", Locale.ROOT);
+
+    /**
+     * A board's date as an instant, or null if unparseable: ISO-8601 with offset or Z, ISO-8601 without offset
+     * (UTC), "YYYY-MM-DD HH:MM:SS UTC" (Recruitee), RFC 822 / 1123 ("Tue, 5 Nov 2024 10:00:00 +0300", RSS), a
+     * bare date (start of day UTC).
+     */
     static Instant instant(String value) {
         String v = blankToNull(value);
         if (v == null) {
@@ -332,9 +339,55 @@ final class Normalization {
             // try the next form
         }
         try {
+            return java.time.LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            // try the next form
+        }
+        try {
+            return java.time.LocalDateTime.parse(v, SPACED_UTC).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            // try the next form
+        }
+        if (Character.isLetter(v.charAt(0)) || v.matches("\\d{1,2} \\p{L}{3} .*")) {
+            try {
+                return java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        try {
             return LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * A short stable fingerprint of a listing entry's parts, for {@link KnownPostings}: when it is the same on the
+     * next run, the posting's details are not read again.
+     */
+    static String stamp(String... parts) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : parts) {
+            String s = part == null ? "\u0000" : part;
+            sb.append(s.length()).append(':').append(s).append('|');
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The host of a board's own site, e.g. {@code https://nvidia.wd5.myworkdayjobs.com}, or the configured base
+     * URL when one is set (tests and the dev stack point every board of a platform at one local server).
+     */
+    static String siteBase(String configuredBase, String defaultBase) {
+        String b = configuredBase == null || configuredBase.isBlank() ? defaultBase : configuredBase.strip();
+        return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
 }

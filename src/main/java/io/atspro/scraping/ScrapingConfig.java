@@ -33,6 +33,30 @@ public interface ScrapingConfig {
     /** When set, a JSON-LD career-page source's URL is resolved against this (tests); else taken as is. */
     Optional<String> careerPageBaseUrl();
 
+    /**
+     * Boards on their own host per employer ({@code https://{tenant}.wd5.myworkdayjobs.com},
+     * {@code https://{slug}.recruitee.com}, {@code https://{slug}.jobs.personio.de},
+     * {@code https://{slug}.teamtailor.com}): when set, every board of the platform is read from this one base
+     * instead (tests and the dev stack's local board server).
+     */
+    Optional<String> workdayBaseUrl();
+
+    Optional<String> recruiteeBaseUrl();
+
+    Optional<String> personioBaseUrl();
+
+    Optional<String> teamtailorBaseUrl();
+
+    @WithDefault("https://api.smartrecruiters.com")
+    String smartrecruitersBaseUrl();
+
+    @WithDefault("https://apply.workable.com")
+    String workableBaseUrl();
+
+    /** The most postings one server-side search of a board (a discovery) reads. */
+    @WithDefault("100")
+    int searchMaxPerBoard();
+
     Http http();
 
     interface Http {
@@ -70,5 +94,12 @@ public interface ScrapingConfig {
 
         @WithDefault("ATSPro-JobScraper/1.0 (+https://atspro.io/bot)")
         String userAgent();
+
+        /**
+         * Lets board URLs reach loopback and private addresses (tests, the local dev stack). Off in production: an
+         * admin's career-page URL must not make the service probe the internal network; the same guard as job URLs.
+         */
+        @WithDefault("${atspro.jobs.fetch.allow-private-networks:false}")
+        boolean allowPrivateNetworks();
     }
 }

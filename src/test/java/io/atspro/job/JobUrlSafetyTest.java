@@ -1,5 +1,6 @@
 package io.atspro.job;
 
+import io.atspro.shared.AddressClassifier;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

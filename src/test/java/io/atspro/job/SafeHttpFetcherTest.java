@@ -1,5 +1,6 @@
 package io.atspro.job;
 
+import io.atspro.shared.AddressClassifier;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;

@@ -44,7 +44,7 @@ class BoardHttpClientTest {
     }
 
     private static BoardHttpClient.Config config() {
-        return BoardHttpClient.Config.defaults().withRequestTimeout(Duration.ofSeconds(5));
+        return BoardHttpClient.Config.defaults().withRequestTimeout(Duration.ofSeconds(5)).withPrivateNetworks(true);
     }
 
     @Test

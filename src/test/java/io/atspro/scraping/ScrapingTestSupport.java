@@ -76,7 +76,8 @@ final class ScrapingTestSupport {
 
     /** Client with fast real timeouts and fake time for pacing/backoff. */
     static BoardHttpClient client(FakeClock clock, FakeSleeper sleeper) {
-        return new BoardHttpClient(BoardHttpClient.Config.defaults().withRequestTimeout(Duration.ofSeconds(5)),
+        return new BoardHttpClient(BoardHttpClient.Config.defaults().withRequestTimeout(Duration.ofSeconds(5))
+                .withPrivateNetworks(true),
                 clock, sleeper);
     }
 

@@ -1,4 +1,4 @@
-package io.atspro.job;
+package io.atspro.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

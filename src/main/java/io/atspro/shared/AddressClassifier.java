@@ -1,4 +1,4 @@
-package io.atspro.job;
+package io.atspro.shared;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
