@@ -30,7 +30,9 @@ public final class PostingSections {
             + "|your skills|skills(?: and| &)? (?:experience|qualifications)|you (?:have|bring|are|should have)"
             + "|must[- ]haves?|minimum qualifications|basic qualifications|required (?:skills|experience)"
             + "|what (?:do )?you need|you'?ll need|your background|experience(?: required)?|profile"
+            + "|you'?ll (?:thrive|succeed|excel)(?: here)? if you|ideal candidate|what it takes"
             + "|dein profil|ihr profil|anforderungen|was du mitbringst|was sie mitbringen|qualifikationen"
+            + "|was du brauchst|was (?:du|sie) haben solltest|ce qu'il (?:te|vous) faut"
             + "|das bringst du mit|das bringen sie mit|votre profil|profil recherch[ée]|su perfil|requisitos"
             + "|il tuo profilo|requisiti|jouw profiel|wat breng je mee|functie-eisen)\\b");
     private static final Pattern NICE = Pattern.compile("\\b(nice[- ]to[- ]haves?|bonus(?: points)?|preferred "
@@ -41,6 +43,7 @@ public final class PostingSections {
             + "it for you|why (?:join|work (?:with|for|at)) us|why us|our offer|compensation(?: and| &) benefits"
             + "|what you(?:'ll)? get|we (?:give|provide) you|rewards?|wir bieten|was wir (?:dir |ihnen )?bieten"
             + "|unser angebot|deine vorteile|ihre vorteile|das bieten wir|benefits f[üu]r dich|nous offrons"
+            + "|^(?:why|warum|pourquoi|por qu[ée]|waarom) [\\p{L}\\p{N}.&'-]+(?: [\\p{L}\\p{N}.&'-]+)?$"
             + "|ce que nous offrons|ofrecemos|wat wij bieden|vantaggi)\\b");
     private static final Pattern OTHER = Pattern.compile("\\b(responsibilit(?:y|ies)|what you(?:'ll)? (?:do|be "
             + "doing|work on)|your (?:role|tasks|mission|impact|responsibilities)|the role|about (?:the|this) "
@@ -85,7 +88,8 @@ public final class PostingSections {
     /**
      * Splits plain text (paragraphs separated by blank lines, list items as "- " lines, as the connectors write
      * descriptions) at its headings: a short line that is not a list item and either ends with a colon or names a
-     * known kind of section, with text after it. A section runs to the next heading of any kind.
+     * known kind of section, with text after it. A section runs to the next heading of any kind, or, once it has
+     * had a list, to the first paragraph after the list (the closing text of a posting is no requirement).
      */
     public static Split split(String description) {
         if (description == null || description.isBlank()) {
@@ -94,22 +98,34 @@ public final class PostingSections {
         String[] lines = description.split("\n");
         StringBuilder[] parts = new StringBuilder[Kind.values().length];
         Kind current = null;
+        boolean bullets = false;
+        boolean blankBefore = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             Kind heading = headingKind(line, i + 1 < lines.length);
             if (heading != null) {
                 current = heading;
+                bullets = false;
                 // "Requirements: 5 years of Java" carries content on the heading's own line
                 int colon = line.indexOf(':');
                 String rest = colon >= 0 ? line.substring(colon + 1).strip() : "";
                 if (!rest.isEmpty() && current != Kind.OTHER) {
                     append(parts, current, rest);
                 }
+            } else if (line.isEmpty()) {
+                blankBefore = true;
                 continue;
+            } else if (current != null && current != Kind.OTHER) {
+                boolean bullet = BULLET.matcher(line).find();
+                if (bullets && !bullet && blankBefore) {
+                    // a paragraph after the section's list is the posting's closing text (privacy notes, EEO)
+                    current = Kind.OTHER;
+                } else {
+                    append(parts, current, line);
+                    bullets |= bullet;
+                }
             }
-            if (current != null && current != Kind.OTHER && !line.isEmpty()) {
-                append(parts, current, line);
-            }
+            blankBefore = false;
         }
         return new Split(text(parts[Kind.REQUIREMENTS.ordinal()]), text(parts[Kind.NICE_TO_HAVE.ordinal()]),
                 text(parts[Kind.BENEFITS.ordinal()]));
@@ -129,31 +145,67 @@ public final class PostingSections {
         return sb == null || sb.toString().isBlank() ? null : sb.toString().strip();
     }
 
-    /** The kind of section this line heads, or null when it is not a heading. */
+    /** Words a heading may have besides its vocabulary ("What <b>you</b> bring <b>and</b> <b>our</b> offer"). */
+    private static final Set<String> FILLER = Set.of("and", "&", "the", "a", "an", "of", "for", "to", "if", "you",
+            "your", "our", "we", "us", "in", "with", "this", "what", "who", "und", "dein", "deine", "ihr", "ihre",
+            "wir", "du", "dich", "dir", "was", "et", "de", "y", "en", "we'll", "you'll");
+
+    /** The share of a heading's letters its vocabulary and filler words cover: prose scores low. */
+    private static double coverage(String folded) {
+        boolean[] covered = new boolean[folded.length()];
+        for (Pattern p : new Pattern[] {REQUIREMENTS, NICE, BENEFITS, OTHER}) {
+            var m = p.matcher(folded);
+            while (m.find()) {
+                java.util.Arrays.fill(covered, m.start(), m.end(), true);
+            }
+        }
+        int at = 0;
+        for (String word : folded.split(" ")) {
+            if (FILLER.contains(word)) {
+                java.util.Arrays.fill(covered, at, at + word.length(), true);
+            }
+            at += word.length() + 1;
+        }
+        int letters = 0;
+        int hit = 0;
+        for (int i = 0; i < folded.length(); i++) {
+            if (folded.charAt(i) != ' ') {
+                letters++;
+                hit += covered[i] ? 1 : 0;
+            }
+        }
+        return letters == 0 ? 0 : (double) hit / letters;
+    }
+
+    /**
+     * The kind of section this line heads, or null when it is not a heading: a short line, no list item, not a
+     * sentence, mostly heading words, alone on its line before more text or "Heading: content".
+     */
     private static Kind headingKind(String line, boolean more) {
-        if (line.isEmpty() || !more || BULLET.matcher(line).find()) {
+        if (line.isEmpty() || BULLET.matcher(line).find()) {
             return null;
         }
         int colon = line.indexOf(':');
-        String head = colon >= 0 ? line.substring(0, colon) : line;
+        // "Our benefits (there are more, here are some):" is headed by what stands outside the brackets
+        String head = (colon >= 0 ? line.substring(0, colon) : line).replaceAll("\\([^)]*\\)", " ");
+        boolean contentAfter = colon >= 0 && !line.substring(colon + 1).isBlank();
+        if (!more && !contentAfter) {
+            return null;
+        }
         String folded = fold(head);
         int words = folded.isEmpty() ? 0 : folded.split(" ").length;
-        if (words == 0 || words > 9 || head.length() > 70) {
+        if (words == 0 || words > 8 || head.length() > 70) {
             return null;
         }
-        boolean endsWithColon = colon >= 0 && colon == line.length() - 1;
-        boolean colonLead = colon > 0 && words <= 4;
-        boolean sentence = head.strip().endsWith(".") || head.strip().endsWith(",");
-        if (sentence) {
+        String trimmed = head.strip();
+        if (trimmed.endsWith(".") || trimmed.endsWith(",")) {
             return null;
         }
+        boolean endsWithColon = colon >= 0 && !contentAfter;
         Kind kind = kindOf(head);
-        if (kind != Kind.OTHER) {
-            // a known heading: alone on its line, or "Heading:" before its content
-            return colon < 0 && words > 6 ? null : kind;
-        }
-        if (OTHER.matcher(folded).find() && (colon < 0 || endsWithColon || colonLead)) {
-            return Kind.OTHER;
+        if (kind != Kind.OTHER || OTHER.matcher(folded).find()) {
+            // a line of its own may say more around its keywords than "Heading: content" may
+            return coverage(folded) >= (contentAfter ? 0.7 : 0.5) ? kind : null;
         }
         return endsWithColon ? Kind.OTHER : null;
     }
