@@ -5,19 +5,21 @@ import java.util.Locale;
 
 /** The plans of {@code subscriptions.plan} and what each allows a month; null means unlimited. */
 public enum Plan {
-    FREE(3, 20, 50, 10, 20, 1),
-    PRO(20, 200, null, 200, 500, 10),
-    PREMIUM(100, 1000, null, 1000, null, 31);
+    FREE(3, 20, 50, 10, 20, 1, 10),
+    PRO(20, 200, null, 200, 500, 10, 100),
+    PREMIUM(100, 1000, null, 1000, null, 31, 500);
 
+    /** @param discoveries job searches a user starts on the boards ({@code POST /discoveries}) */
     public record Limits(Integer resumeUploads, Integer jobImports, Integer applications, Integer aiGenerations,
-                         Integer matchScores, Integer dataExports) {
+                         Integer matchScores, Integer dataExports, Integer discoveries) {
     }
 
     private final Limits limits;
 
     Plan(Integer resumeUploads, Integer jobImports, Integer applications, Integer aiGenerations, Integer matchScores,
-         Integer dataExports) {
-        this.limits = new Limits(resumeUploads, jobImports, applications, aiGenerations, matchScores, dataExports);
+         Integer dataExports, Integer discoveries) {
+        this.limits = new Limits(resumeUploads, jobImports, applications, aiGenerations, matchScores, dataExports,
+                discoveries);
     }
 
     public Limits limits() {

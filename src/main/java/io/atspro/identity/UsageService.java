@@ -18,7 +18,8 @@ public class UsageService {
     /** A quota: its counter's name, what users call it, and where the plan says its limit. */
     public enum Quota {
         AI_GENERATIONS("ai_generations", "generations", Plan.Limits::aiGenerations),
-        MATCH_SCORES("match_scores", "match scores", Plan.Limits::matchScores);
+        MATCH_SCORES("match_scores", "match scores", Plan.Limits::matchScores),
+        DISCOVERIES("discoveries", "job discoveries", Plan.Limits::discoveries);
 
         private final String metric;
         private final String label;

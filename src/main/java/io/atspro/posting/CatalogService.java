@@ -54,8 +54,20 @@ public class CatalogService {
     @Transactional
     public CatalogWriter.Result write(UUID sourceId, String platform, List<NormalizedPosting> postings, Instant now,
             boolean completeListing) throws CatalogWriter.SuspiciousListingException {
+        return write(sourceId, platform, postings, java.util.Set.of(), now, completeListing);
+    }
+
+    /**
+     * @param seenUnchanged postings still on the board that the connector did not read again (their listing stamp
+     *                      was unchanged): kept open, not rewritten
+     */
+    @Transactional
+    public CatalogWriter.Result write(UUID sourceId, String platform, List<NormalizedPosting> postings,
+            java.util.Set<String> seenUnchanged, Instant now, boolean completeListing)
+            throws CatalogWriter.SuspiciousListingException {
         try (Connection c = dataSource.getConnection()) {
-            CatalogWriter.Result result = writer.write(c, sourceId, platform, postings, now, completeListing);
+            CatalogWriter.Result result = writer.write(c, sourceId, platform, postings, seenUnchanged, now,
+                    completeListing);
             if (result.inserted() + result.updated() > 0) {
                 changed.fire(new CatalogChanged(result.inserted(), result.updated()));
             }
@@ -63,6 +75,50 @@ public class CatalogService {
         } catch (SQLException e) {
             throw new IllegalStateException("Catalog write failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The listing stamps of the source's open postings by external id (postings of detail-reading boards carry
+     * one in {@code metadata.listStamp}): what a run may skip reading again.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<String, String> listingStamps(UUID sourceId) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection(); var st = c.prepareStatement("SELECT external_id, "
+                + "metadata->>'listStamp' FROM job_postings WHERE source_id = ? AND is_active "
+                + "AND metadata ? 'listStamp'")) {
+            st.setObject(1, sourceId);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the source's listing stamps", e);
+        }
+    }
+
+    /** The catalog ids of these postings of a platform, in the order given (those it has). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> postingIds(String platform, List<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, UUID> byExternal = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection(); var st = c.prepareStatement(
+                "SELECT external_id, id FROM job_postings WHERE source_platform = ? AND external_id = ANY(?)")) {
+            st.setString(1, platform);
+            st.setArray(2, c.createArrayOf("text", externalIds.toArray()));
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    byExternal.put(rs.getString(1), rs.getObject(2, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read posting ids", e);
+        }
+        return externalIds.stream().map(byExternal::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** The search box: a query that matches nothing falls back to similar titles and companies. */
@@ -150,12 +206,15 @@ public class CatalogService {
     public Optional<PostingDetail> find(UUID id) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement st = c.prepareStatement("""
-                     SELECT id, title, company_id, company_name, description, location_raw, location_city,
-                            location_state, location_country, work_arrangement, employment_type, experience_level,
-                            salary_min, salary_max, salary_currency, salary_interval, posted_at, source_platform,
-                            external_id, source_url, apply_url, is_active, first_seen_at, last_seen_at, closed_at,
-                            expires_date, metadata::text, dedup_key
-                     FROM job_postings WHERE id = ?""")) {
+                     SELECT p.id, p.title, p.company_id, p.company_name, p.description, p.location_raw,
+                            p.location_city, p.location_state, p.location_country, p.work_arrangement,
+                            p.employment_type, p.experience_level, p.salary_min, p.salary_max, p.salary_currency,
+                            p.salary_interval, p.posted_at, p.source_platform, p.external_id, p.source_url,
+                            p.apply_url, p.is_active, p.first_seen_at, p.last_seen_at, p.closed_at, p.expires_date,
+                            p.metadata::text, p.dedup_key, p.requirements, p.benefits, p.required_skills,
+                            p.preferred_skills, c.name, c.domain, c.logo_url, c.career_page_url,
+                            c.headquarters_city, c.headquarters_country
+                     FROM job_postings p JOIN companies c ON c.id = p.company_id WHERE p.id = ?""")) {
             st.setObject(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
@@ -189,12 +248,18 @@ public class CatalogService {
                 var closed = rs.getTimestamp(i++);
                 LocalDate expires = rs.getObject(i++, LocalDate.class);
                 JsonNode metadata = json.readTree(rs.getString(i++));
-                String dedupKey = rs.getString(i);
+                String dedupKey = rs.getString(i++);
+                String requirements = rs.getString(i++);
+                String benefits = rs.getString(i++);
+                List<String> required = List.of((String[]) rs.getArray(i++).getArray());
+                List<String> preferred = List.of((String[]) rs.getArray(i++).getArray());
+                PostingDetail.Company company = new PostingDetail.Company(companyId, rs.getString(i++),
+                        rs.getString(i++), rs.getString(i++), rs.getString(i++), rs.getString(i++), rs.getString(i));
                 return Optional.of(new PostingDetail(postingId, title, companyId, companyName, description, location,
                         city, state, country, arrangement, employment, experience, salaryMin, salaryMax, currency,
                         interval, postedAt, platform, externalId, sourceUrl, applyUrl, active, firstSeen, lastSeen,
                         closed == null ? null : closed.toInstant(), expires, metadata,
-                        otherListings(c, postingId, dedupKey)));
+                        otherListings(c, postingId, dedupKey), requirements, benefits, required, preferred, company));
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Reading posting " + id + " failed: " + e.getMessage(), e);
@@ -256,6 +321,15 @@ public class CatalogService {
         }
     }
 
+    /** A section's lines as list items (bullets stripped), within a job's list limits. */
+    private static List<String> items(String section) {
+        if (section == null) {
+            return List.of();
+        }
+        return section.lines().map(l -> l.replaceFirst("^\\s*[-•*]\\s+", "").strip()).filter(l -> !l.isEmpty())
+                .map(l -> truncate(l, JobDetails.Limits.ITEM)).limit(JobDetails.Limits.LIST).toList();
+    }
+
     /** Starts tracking a catalog posting as one of the user's jobs (409 when it is tracked already). */
     @Transactional
     public JobView saveAsJob(String userId, UUID postingId) {
@@ -269,8 +343,8 @@ public class CatalogService {
             logistics.add("Employment type: " + p.employmentType().replace('_', ' '));
         }
         JobDetails details = new JobDetails(p.companyName(), p.title(), truncate(p.description(),
-                JobDetails.Limits.DESCRIPTION), salary(p), List.of(), List.of(), logistics, location, List.of(),
-                p.applyUrl() != null ? p.applyUrl() : p.sourceUrl());
+                JobDetails.Limits.DESCRIPTION), salary(p), List.of(), items(p.requirements()), logistics, location,
+                items(p.benefits()), p.applyUrl() != null ? p.applyUrl() : p.sourceUrl());
         return jobs.saveFromCatalog(userId, postingId, details);
     }
 

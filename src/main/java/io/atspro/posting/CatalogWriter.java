@@ -2,6 +2,7 @@ package io.atspro.posting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atspro.skill.Lexicon;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,20 +44,22 @@ public final class CatalogWriter {
             INSERT INTO job_postings AS p (company_id, source_id, source_platform, external_id, title, company_name,
                 description, salary_min, salary_max, salary_currency, salary_interval, experience_level,
                 employment_type, work_arrangement, location_raw, location_city, location_state, location_country,
-                source_url, apply_url, posted_at, metadata, content_hash, dedup_key, expires_date, first_seen_at,
-                last_seen_at, updated_at)
+                source_url, apply_url, posted_at, metadata, content_hash, dedup_key, expires_date, requirements,
+                benefits, required_skills, preferred_skills, first_seen_at, last_seen_at, updated_at)
             SELECT u.company_id, ?, ?, u.external_id, u.title, u.company_name, u.description, u.salary_min,
                 u.salary_max, u.salary_currency, u.salary_interval, u.experience_level, u.employment_type,
                 u.work_arrangement, u.location_raw, u.location_city, u.location_state, u.location_country,
                 u.source_url, u.apply_url, coalesce(u.posted_at, ?), u.metadata::jsonb, u.content_hash, u.dedup_key,
-                u.expires_date, ?, ?, ?
+                u.expires_date, u.requirements, u.benefits, string_to_array(u.required_skills, chr(31)),
+                string_to_array(u.preferred_skills, chr(31)), ?, ?, ?
             FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::text[],
                 ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::date[])
+                ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::text[],
+                ?::text[], ?::text[])
                 AS u(company_id, external_id, title, company_name, description, salary_min, salary_max,
                 salary_currency, salary_interval, experience_level, employment_type, work_arrangement, location_raw,
                 location_city, location_state, location_country, source_url, apply_url, posted_at, metadata,
-                content_hash, dedup_key, expires_date)
+                content_hash, dedup_key, expires_date, requirements, benefits, required_skills, preferred_skills)
             ON CONFLICT (source_platform, external_id) DO UPDATE SET
                 company_id = excluded.company_id, source_id = excluded.source_id, title = excluded.title,
                 company_name = excluded.company_name, description = excluded.description,
@@ -68,13 +71,19 @@ public final class CatalogWriter {
                 location_country = excluded.location_country, source_url = excluded.source_url,
                 apply_url = excluded.apply_url, metadata = excluded.metadata, content_hash = excluded.content_hash,
                 dedup_key = excluded.dedup_key, last_seen_at = excluded.last_seen_at, updated_at = excluded.updated_at,
-                is_active = true, closed_at = NULL, expires_date = excluded.expires_date
+                is_active = true, closed_at = NULL, expires_date = excluded.expires_date,
+                requirements = excluded.requirements, benefits = excluded.benefits,
+                required_skills = excluded.required_skills, preferred_skills = excluded.preferred_skills
             WHERE p.content_hash <> excluded.content_hash OR NOT p.is_active
             RETURNING p.id, p.xmax = 0, p.dedup_key
             """;
 
+    /** Joins a posting's skills into one text per row for the array-of-rows upsert (no skill contains it). */
+    private static final String SKILL_SEPARATOR = "\u001f";
+
     private final ObjectMapper json;
     private final double maxCloseFraction;
+    private final Lexicon lexicon = Lexicon.standard();
 
     /**
      * @param maxCloseFraction a complete listing that would close more than this share of a source's active
@@ -91,12 +100,25 @@ public final class CatalogWriter {
      */
     public Result write(Connection c, UUID sourceId, String platform, List<NormalizedPosting> postings, Instant now,
             boolean closeMissing) throws SQLException, SuspiciousListingException {
+        return write(c, sourceId, platform, postings, Set.of(), now, closeMissing);
+    }
+
+    /**
+     * @param seenUnchanged postings still on the board whose details were not read again because the catalog holds
+     *                      them unchanged (detail-reading boards): kept open and seen, not rewritten
+     */
+    public Result write(Connection c, UUID sourceId, String platform, List<NormalizedPosting> postings,
+            Set<String> seenUnchanged, Instant now, boolean closeMissing)
+            throws SQLException, SuspiciousListingException {
         Map<String, NormalizedPosting> byId = new LinkedHashMap<>();
         for (NormalizedPosting posting : postings) {
             byId.putIfAbsent(posting.externalId(), posting);
         }
-        List<NormalizedPosting> listing = new ArrayList<>(byId.values());
-        String[] externalIds = byId.keySet().toArray(String[]::new);
+        List<NormalizedPosting> listing = enrich(c, platform, new ArrayList<>(byId.values()));
+        Set<String> allIds = new LinkedHashSet<>(byId.keySet());
+        allIds.addAll(seenUnchanged);
+        String[] externalIds = allIds.toArray(String[]::new);
+        int skipped = allIds.size() - listing.size();
 
         int closing = 0;
         if (closeMissing && sourceId != null) {
@@ -110,6 +132,7 @@ public final class CatalogWriter {
         }
 
         Map<String, UUID> companies = companies(c, listing, now);
+        companyFacts(c, listing, now);
         Set<String> touchedGroups = new LinkedHashSet<>();
         List<UUID> newIds = new ArrayList<>();
         List<UUID> written = new ArrayList<>();
@@ -131,6 +154,8 @@ public final class CatalogWriter {
                     }
                 }
             }
+        }
+        if (externalIds.length > 0) {
             try (PreparedStatement st = c.prepareStatement("UPDATE job_postings SET last_seen_at = ? "
                     + "WHERE source_platform = ? AND external_id = ANY(?) AND last_seen_at < ?")) {
                 st.setTimestamp(1, Timestamp.from(now));
@@ -148,8 +173,8 @@ public final class CatalogWriter {
         }
         choosePrimaries(c, touchedGroups);
         addSearchTerms(c, written);
-        return new Result(listing.size(), inserted, updated, listing.size() - inserted - updated, closed,
-                List.copyOf(newIds));
+        return new Result(listing.size() + skipped, inserted, updated, listing.size() + skipped - inserted - updated,
+                closed, List.copyOf(newIds));
     }
 
     /**
@@ -180,6 +205,103 @@ public final class CatalogWriter {
             }
             return groups;
         }
+    }
+
+    /**
+     * The listing with requirements, benefits and skills ({@link PostingSections}) filled in the postings the
+     * catalog lacks, holds with another content hash, or holds closed: those the upsert writes. The others are left
+     * as they are (the upsert skips them), so an unchanged board costs no skill reading.
+     */
+    private List<NormalizedPosting> enrich(Connection c, String platform, List<NormalizedPosting> listing)
+            throws SQLException {
+        if (listing.isEmpty()) {
+            return listing;
+        }
+        Map<String, String> stored = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT external_id, content_hash FROM job_postings "
+                + "WHERE source_platform = ? AND external_id = ANY(?) AND is_active")) {
+            st.setString(1, platform);
+            st.setArray(2, c.createArrayOf("text", listing.stream().map(NormalizedPosting::externalId).toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        List<NormalizedPosting> out = new ArrayList<>(listing.size());
+        for (NormalizedPosting p : listing) {
+            out.add(p.contentHash().equals(stored.get(p.externalId())) ? p : PostingSections.enrich(p, lexicon));
+        }
+        return out;
+    }
+
+    /**
+     * The employer facts the listing gives (the first non-empty value per company and field; a domain from the
+     * career page or job URLs when the payload names none and they are on the employer's own site) fill or replace
+     * the companies' columns; a known value is never overwritten with an empty one.
+     */
+    private static void companyFacts(Connection c, List<NormalizedPosting> listing, Instant now) throws SQLException {
+        Map<String, CompanyFacts> byCompany = new LinkedHashMap<>();
+        for (NormalizedPosting p : listing) {
+            CompanyFacts given = p.company();
+            String domain = given.domain() != null ? given.domain()
+                    : firstDomain(given.careerPageUrl(), p.applyUrl(), p.sourceUrl());
+            CompanyFacts facts = new CompanyFacts(domain, given.logoUrl(), given.careerPageUrl(),
+                    given.headquartersCity(), given.headquartersCountry());
+            if (!facts.isEmpty()) {
+                byCompany.merge(CatalogKeys.companyKey(p.companyName()), facts, CompanyFacts::orElse);
+            }
+        }
+        if (byCompany.isEmpty()) {
+            return;
+        }
+        int n = byCompany.size();
+        String[][] columns = new String[6][n];
+        int i = 0;
+        for (Map.Entry<String, CompanyFacts> e : byCompany.entrySet()) {
+            CompanyFacts f = e.getValue();
+            columns[0][i] = e.getKey();
+            columns[1][i] = fits(f.domain(), 255);
+            columns[2][i] = fits(f.logoUrl(), 500);
+            columns[3][i] = fits(f.careerPageUrl(), 500);
+            columns[4][i] = fits(f.headquartersCity(), 100);
+            columns[5][i] = fits(f.headquartersCountry(), 50);
+            i++;
+        }
+        try (PreparedStatement st = c.prepareStatement("""
+                UPDATE companies c SET domain = coalesce(u.domain, c.domain), logo_url = coalesce(u.logo, c.logo_url),
+                    career_page_url = coalesce(u.career, c.career_page_url),
+                    headquarters_city = coalesce(u.city, c.headquarters_city),
+                    headquarters_country = coalesce(u.country, c.headquarters_country), updated_at = ?
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    AS u(k, domain, logo, career, city, country)
+                WHERE c.normalized_name = u.k AND (
+                    coalesce(u.domain, c.domain) IS DISTINCT FROM c.domain
+                    OR coalesce(u.logo, c.logo_url) IS DISTINCT FROM c.logo_url
+                    OR coalesce(u.career, c.career_page_url) IS DISTINCT FROM c.career_page_url
+                    OR coalesce(u.city, c.headquarters_city) IS DISTINCT FROM c.headquarters_city
+                    OR coalesce(u.country, c.headquarters_country) IS DISTINCT FROM c.headquarters_country)""")) {
+            st.setTimestamp(1, Timestamp.from(now));
+            for (int col = 0; col < columns.length; col++) {
+                st.setArray(col + 2, c.createArrayOf("text", columns[col]));
+            }
+            st.executeUpdate();
+        }
+    }
+
+    private static String firstDomain(String... urls) {
+        for (String url : urls) {
+            String domain = CompanyFacts.domainOf(url);
+            if (domain != null) {
+                return domain;
+            }
+        }
+        return null;
+    }
+
+    /** The value when it fits its column; a cut URL would be wrong, so a value too long is left out. */
+    private static String fits(String value, int max) {
+        return value == null || value.length() > max ? null : value;
     }
 
     /** The source's open postings: {all, those missing from the listing}, in one scan. */
@@ -231,7 +353,7 @@ public final class CatalogWriter {
     private void bindUpsert(Connection c, PreparedStatement st, UUID sourceId, String platform,
             List<NormalizedPosting> listing, Map<String, UUID> companies, Instant now) throws SQLException {
         int n = listing.size();
-        Object[][] columns = new Object[23][n];
+        Object[][] columns = new Object[27][n];
         for (int i = 0; i < n; i++) {
             NormalizedPosting p = listing.get(i);
             columns[0][i] = companies.get(CatalogKeys.companyKey(p.companyName()));
@@ -258,6 +380,10 @@ public final class CatalogWriter {
             columns[21][i] = CatalogKeys.dedupKey(p.companyName(), p.title(), p.city(), p.state(), p.country(),
                     p.locationRaw());
             columns[22][i] = validThrough(p.metadata().get("validThrough"));
+            columns[23][i] = p.requirements();
+            columns[24][i] = p.benefits();
+            columns[25][i] = String.join(SKILL_SEPARATOR, p.requiredSkills());
+            columns[26][i] = String.join(SKILL_SEPARATOR, p.preferredSkills());
         }
         int i = 1;
         st.setObject(i++, sourceId);
@@ -267,7 +393,8 @@ public final class CatalogWriter {
         st.setTimestamp(i++, Timestamp.from(now));
         st.setTimestamp(i++, Timestamp.from(now));
         String[] types = {"uuid", "text", "text", "text", "text", "numeric", "numeric", "text", "text", "text", "text",
-            "text", "text", "text", "text", "text", "text", "text", "timestamptz", "text", "text", "text", "date"};
+            "text", "text", "text", "text", "text", "text", "text", "timestamptz", "text", "text", "text", "date", "text", "text",
+            "text", "text"};
         for (int col = 0; col < columns.length; col++) {
             st.setArray(i++, c.createArrayOf(types[col], columns[col]));
         }

@@ -111,14 +111,14 @@ public record NormalizedPosting(
 
     /**
      * SHA-256 (hex) over the fields a user cares about, in a fixed order. Excludes postedAt, sourceUrl, metadata
-     * and the company facts so that a re-read of an unchanged posting hashes the same.
+     * and the company facts so that a re-read of an unchanged posting hashes the same, and the skills, which are
+     * read from the text it does cover (so they are computed only for postings whose hash changed).
      */
     public String contentHash() {
         StringBuilder sb = new StringBuilder();
         for (Object field : new Object[] {externalId, title, companyName, locationRaw, city, state, country,
                 workArrangement, employmentType, plain(salaryMin), plain(salaryMax), salaryCurrency, salaryInterval,
-                description, applyUrl, requirements, benefits, String.join(",", requiredSkills),
-                String.join(",", preferredSkills)}) {
+                description, applyUrl, requirements, benefits}) {
             String s = field == null ? "\u0000" : field.toString();
             sb.append(s.length()).append(':').append(s).append('|');
         }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A posting as recommendations weigh it: its summary, its top yearly salary, the skills it names. */
+/**
+ * A posting as recommendations weigh it: its summary, its top yearly salary, the skills it asks for (its required
+ * and preferred skills; for a posting written before they were read, the skills its embedding found).
+ */
 public record PostingFacts(PostingSummary summary, Integer salaryAnnualMax, List<String> skills) {
 
     /** These postings (those that exist), by id, on the caller's connection. */
@@ -28,7 +31,8 @@ public record PostingFacts(PostingSummary summary, Integer salaryAnnualMax, List
         }
         String columns = snippet ? PostingSearch.COLUMNS
                 : PostingSearch.COLUMNS.replace("left(p.description, 280)", "''");
-        new PostingSearch.Sql("SELECT " + columns + ", 0, p.salary_annual_max, e.skills "
+        new PostingSearch.Sql("SELECT " + columns + ", 0, p.salary_annual_max, "
+                + "coalesce(nullif(p.required_skills || p.preferred_skills, '{}'), e.skills) "
                 + "FROM job_postings p LEFT JOIN posting_embeddings e ON e.posting_id = p.id WHERE p.id = ANY(?)",
                 (Object) ids.toArray(UUID[]::new)).each(c, rs -> {
                     PostingSummary summary = PostingSummary.read(rs);

@@ -19,6 +19,16 @@ final class ScrapeRepositories {
             return count("platform = ?1 and board = ?2", platform, board) > 0;
         }
 
+        /** Enabled sources of these platforms, the most recently read first. */
+        @jakarta.transaction.Transactional
+        List<ScrapeSource> enabledOf(java.util.Collection<String> platforms, int max) {
+            if (platforms.isEmpty()) {
+                return List.of();
+            }
+            return find("enabled = true and platform in ?1", Sort.descending("lastRunAt").and("id"), platforms)
+                    .page(0, max).list();
+        }
+
         /** Enabled sources due at {@code now}, locked; rows another replica holds are skipped. */
         @SuppressWarnings("unchecked")
         List<ScrapeSource> lockDue(Instant now, int max) {

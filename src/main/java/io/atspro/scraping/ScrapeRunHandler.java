@@ -47,11 +47,12 @@ public class ScrapeRunHandler implements TaskHandler {
         }
         BoardConnector connector = connectors.forPlatform(start.platform())
                 .orElseThrow(() -> new PermanentTaskFailure("No connector for platform " + start.platform()));
+        KnownPostings known = new KnownPostings(service.listingStamps(start.sourceId()));
         BoardHttpClient.Tally tally = connectors.http().startTally();
         long fetchStarted = System.nanoTime();
         List<NormalizedPosting> listing;
         try {
-            listing = connector.fetchAll(start.board());
+            listing = connector.fetchAll(start.board(), known);
         } catch (BoardException e) {
             long fetchMs = (System.nanoTime() - fetchStarted) / 1_000_000;
             service.fail(start, e.getMessage(), tally, fetchMs);
@@ -65,7 +66,7 @@ public class ScrapeRunHandler implements TaskHandler {
         }
         CatalogWriter.Result result;
         try {
-            result = service.complete(start, listing, tally, fetchMs);
+            result = service.complete(start, listing, known.seenUnchanged(), tally, fetchMs);
         } catch (CatalogWriter.SuspiciousListingException e) {
             service.fail(start, e.getMessage(), tally, fetchMs);
             throw new PermanentTaskFailure(e.getMessage(), e);

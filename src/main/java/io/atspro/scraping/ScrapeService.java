@@ -47,8 +47,12 @@ public class ScrapeService {
     private final ObjectMapper json;
     private final Clock clock;
 
+    private final BoardConnectors connectors;
+
     ScrapeService(ScrapeRepositories.Sources sources, ScrapeRepositories.Runs runs, TaskQueue tasks,
-            CatalogService catalog, DataSource dataSource, ScrapingConfig config, ObjectMapper json, Clock clock) {
+            CatalogService catalog, DataSource dataSource, ScrapingConfig config, ObjectMapper json, Clock clock,
+            BoardConnectors connectors) {
+        this.connectors = connectors;
         this.sources = sources;
         this.runs = runs;
         this.tasks = tasks;
@@ -63,17 +67,22 @@ public class ScrapeService {
 
     @Transactional
     public ScrapeViews.SourceView create(String adminId, ScrapeRequests.CreateSource request) {
-        String board = request.board().strip();
-        checkBoard(request.platform(), board);
+        CareersUrls.Board target = target(request);
+        String board = target.board();
+        String platform = target.platform();
+        checkBoard(platform, board);
+        if (platform.equals("jsonld")) {
+            checkPublic(board, blankToNull(request.url()) != null ? "url" : "board");
+        }
         String schedule = blankToNull(request.schedule());
         if (schedule != null) {
             Schedules.validate("schedule", schedule);
         }
-        if (sources.exists(request.platform(), board)) {
-            throw new ConflictException("A " + request.platform() + " source for '" + board + "' exists already");
+        if (sources.exists(platform, board)) {
+            throw new ConflictException("A " + platform + " source for '" + board + "' exists already");
         }
         Instant now = clock.instant();
-        ScrapeSource source = ScrapeSource.create(request.platform(), board, blankToNull(request.companyName()),
+        ScrapeSource source = ScrapeSource.create(platform, board, blankToNull(request.companyName()),
                 schedule, request.enabled() == null || request.enabled(), adminId, now);
         source.nextRunAt = source.enabled ? Schedules.next(cron(source), now) : null;
         sources.persist(source);
@@ -201,13 +210,19 @@ public class ScrapeService {
         return Optional.of(new RunStart(run.id, source.id, source.platform, source.board, source.companyName));
     }
 
+    /** What the catalog holds of the source, for a run to skip reading again ({@link KnownPostings}). */
+    java.util.Map<String, String> listingStamps(UUID sourceId) {
+        return catalog.listingStamps(sourceId);
+    }
+
     /** Writes the listing and closes the run in one transaction: a run is succeeded exactly when its write is in. */
     @Transactional
-    CatalogWriter.Result complete(RunStart start, List<NormalizedPosting> listing, BoardHttpClient.Tally tally,
-            long fetchMs) throws CatalogWriter.SuspiciousListingException {
+    CatalogWriter.Result complete(RunStart start, List<NormalizedPosting> listing, java.util.Set<String> seenUnchanged,
+            BoardHttpClient.Tally tally, long fetchMs) throws CatalogWriter.SuspiciousListingException {
         long writeStarted = System.nanoTime();
         Instant now = clock.instant();
-        CatalogWriter.Result result = catalog.write(start.sourceId(), start.platform(), listing, now, true);
+        CatalogWriter.Result result = catalog.write(start.sourceId(), start.platform(), listing, seenUnchanged, now,
+                true);
         ScrapeRun run = runs.findById(start.runId());
         run.status = ScrapeRun.SUCCEEDED;
         run.jobsFound = result.found();
@@ -304,6 +319,60 @@ public class ScrapeService {
         }
     }
 
+    // ---- discovery
+
+    /** What a search of the boards found: the postings in the boards' order, and which of them are new. */
+    public record BoardSearch(List<UUID> postingIds, java.util.Set<UUID> newIds, int boardsSearched,
+            int boardsFailed, List<String> errors) {
+    }
+
+    /** The platforms whose boards search server-side, and so can be searched by a discovery. */
+    public List<String> searchablePlatforms() {
+        return BoardConnectors.PLATFORMS.stream()
+                .filter(p -> connectors.forPlatform(p).filter(SearchableBoard.class::isInstance).isPresent())
+                .toList();
+    }
+
+    /**
+     * Searches the enabled sources of these platforms on their boards (at most {@code maxBoards}, the most recently
+     * read first) and writes what they find into the catalog as any run does, but as a partial listing that closes
+     * nothing. A board that fails is counted and skipped. Requests go through the shared client: per-host pacing and
+     * circuits hold as for scheduled runs.
+     */
+    public BoardSearch searchBoards(String query, String location, java.util.Collection<String> platforms,
+            int maxBoards) {
+        List<UUID> ids = new ArrayList<>();
+        java.util.Set<UUID> fresh = new java.util.HashSet<>();
+        List<String> errors = new ArrayList<>();
+        int searched = 0;
+        int failed = 0;
+        for (ScrapeSource source : sources.enabledOf(platforms, maxBoards)) {
+            if (!(connectors.forPlatform(source.platform).orElse(null) instanceof SearchableBoard board)) {
+                continue;
+            }
+            searched++;
+            KnownPostings known = new KnownPostings(catalog.listingStamps(source.id));
+            try {
+                List<NormalizedPosting> found = board.search(source.board, query, location,
+                        config.searchMaxPerBoard(), known);
+                if (source.companyName != null) {
+                    found = found.stream().map(p -> p.withCompanyName(source.companyName)).toList();
+                }
+                CatalogWriter.Result result = catalog.write(source.id, source.platform, found, known.seenUnchanged(),
+                        clock.instant(), false);
+                fresh.addAll(result.newIds());
+                List<String> externalIds = new ArrayList<>(found.stream().map(NormalizedPosting::externalId).toList());
+                externalIds.addAll(known.seenUnchanged());
+                ids.addAll(catalog.postingIds(source.platform, externalIds));
+            } catch (BoardException | CatalogWriter.SuspiciousListingException | RuntimeException e) {
+                failed++;
+                errors.add(source.platform + " " + source.board + ": " + e.getMessage());
+                LOG.infof("Discovery search of %s/%s failed: %s", source.platform, source.board, e.getMessage());
+            }
+        }
+        return new BoardSearch(List.copyOf(new java.util.LinkedHashSet<>(ids)), fresh, searched, failed, errors);
+    }
+
     // ---- helpers
 
     private ScrapeSource source(UUID id) {
@@ -318,6 +387,57 @@ public class ScrapeService {
         return ScrapeViews.SourceView.of(source, config.defaultSchedule());
     }
 
+    /** The platform and board of a request: recognised from its URL, or as given. */
+    private CareersUrls.Board target(ScrapeRequests.CreateSource request) {
+        String url = blankToNull(request.url());
+        if (url != null) {
+            if (request.platform() != null || blankToNull(request.board()) != null) {
+                throw new InvalidInputException("url", "give either url, or platform with board, not both");
+            }
+            CareersUrls.Board recognised = CareersUrls.recognise(url).orElseThrow(() -> new InvalidInputException("url",
+                    "must be a careers page or job board URL, e.g. https://boards.greenhouse.io/acme or "
+                            + "https://acme.wd5.myworkdayjobs.com/External"));
+            return recognised;
+        }
+        if (request.platform() == null) {
+            throw new InvalidInputException("platform", "is required unless url is given");
+        }
+        String board = blankToNull(request.board());
+        if (board == null) {
+            throw new InvalidInputException("board", "is required unless url is given");
+        }
+        return new CareersUrls.Board(request.platform(), board, null);
+    }
+
+    /**
+     * The private-network guard of job URLs, on a career page's URL (the one URL an admin gives that is fetched as
+     * given; the other platforms' API hosts are fixed): one whose host is a loopback, private or link-local address
+     * is refused. Every request of a run is checked again, redirects included.
+     */
+    private void checkPublic(String url, String field) {
+        String host;
+        try {
+            URI uri = URI.create(url.matches("(?i)https?://.*") ? url : "https://" + url);
+            host = uri.getHost();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "is not a valid URL");
+        }
+        if (host == null) {
+            throw new InvalidInputException(field, "is not an absolute http(s) URL");
+        }
+        try {
+            BoardHttpClient.checkAddresses(host, config.http().allowPrivateNetworks());
+        } catch (BoardException e) {
+            if (e.kind() == BoardException.Kind.BLOCKED) {
+                throw new InvalidInputException(field, e.getMessage());
+            }
+            // an unknown host today may resolve tomorrow; the run reports it
+        }
+    }
+
+    private static final java.util.regex.Pattern WORKDAY_BOARD =
+            java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}\\.wd\\d{1,3}/[A-Za-z0-9_-]{1,100}");
+
     private static void checkBoard(String platform, String board) {
         if ("jsonld".equals(platform)) {
             try {
@@ -327,6 +447,11 @@ public class ScrapeService {
                 }
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("board", "must be the career page's absolute http(s) URL");
+            }
+        } else if ("workday".equals(platform)) {
+            if (!WORKDAY_BOARD.matcher(board).matches()) {
+                throw new InvalidInputException("board", "must be tenant.wdN/Site as in the careers URL "
+                        + "https://tenant.wdN.myworkdayjobs.com/Site (e.g. nvidia.wd5/NVIDIAExternalCareerSite)");
             }
         } else if (!BOARD_TOKEN.matcher(board).matches()) {
             throw new InvalidInputException("board", "must be the board token as in the board's URL "

@@ -48,8 +48,9 @@ public class ScrapeSourceResource {
     @POST
     @Path("/scrape-sources")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a job board to read on a schedule: platform greenhouse|lever|ashby with the board "
-            + "token, or jsonld with the career page URL")
+    @Operation(summary = "Add a job board to read on a schedule: {url} of any careers page (Greenhouse, Lever, "
+            + "Ashby, Workday, SmartRecruiters, Workable, Recruitee, Personio and Teamtailor are recognised; another "
+            + "page is read for JSON-LD), or {platform, board} with the board token")
     public Response create(@NotNull @Valid ScrapeRequests.CreateSource request, UriInfo uri) {
         ScrapeViews.SourceView source = scraping.create(currentUser.id(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(source.id().toString()).build()).entity(source)
