@@ -1,12 +1,10 @@
 package io.atspro.scraping;
 
 import io.atspro.posting.NormalizedPosting;
-import static io.atspro.scraping.Normalization.blankToNull;
 import static io.atspro.scraping.Normalization.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atspro.scraping.BoardException.Kind;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -149,125 +147,25 @@ public class JsonLdCareerPageConnector implements BoardConnector {
             title = text(p, "name");
         }
         String url = text(p, "url");
-        String id = identifier(p.get("identifier"));
+        String id = JobPostingSchema.identifier(p.get("identifier"));
         if (id == null) {
             id = url != null ? url : sha256(pageUrl + "|" + title);
         }
-        JsonNode org = p.get("hiringOrganization");
-        String company = org == null ? null : org.isTextual() ? blankToNull(org.asText()) : text(org, "name");
-
-        List<String> rawLocations = new ArrayList<>();
-        Normalization.Location first = null;
-        for (JsonNode place : asList(p.get("jobLocation"))) {
-            JsonNode address = place.has("address") ? place.get("address") : place;
-            Normalization.Location loc;
-            if (address.isTextual()) {
-                loc = Normalization.parseLocation(address.asText());
-                rawLocations.add(address.asText().trim());
-            } else {
-                String city = placeValue(address.get("addressLocality"));
-                String region = placeValue(address.get("addressRegion"));
-                String country = placeValue(address.get("addressCountry"));
-                loc = new Normalization.Location(city, region, Normalization.country(country));
-                List<String> parts = new ArrayList<>();
-                for (String s : new String[] {city, region, country}) {
-                    if (s != null) {
-                        parts.add(s);
-                    }
-                }
-                if (!parts.isEmpty()) {
-                    rawLocations.add(String.join(", ", parts));
-                }
-            }
-            if (first == null) {
-                first = loc;
-            }
-        }
-        if (first == null) {
-            first = Normalization.Location.EMPTY;
-        }
-        String locationRaw = rawLocations.isEmpty() ? null : String.join("; ", rawLocations);
-
-        List<String> locationTypes = new ArrayList<>();
-        asList(p.get("jobLocationType")).forEach(t -> locationTypes.add(t.asText()));
-        String arrangement = Normalization.workArrangement(locationTypes.toArray(String[]::new));
-        if (arrangement == null) {
-            arrangement = Normalization.workArrangement(locationRaw);
-        }
-        List<String> employment = new ArrayList<>();
-        asList(p.get("employmentType")).forEach(t -> employment.add(t.asText()));
-
-        BigDecimal min = null;
-        BigDecimal max = null;
-        String currency = null;
-        String interval = null;
-        JsonNode salary = p.get("baseSalary");
-        if (salary != null && salary.isObject()) {
-            currency = text(salary, "currency");
-            JsonNode value = salary.get("value");
-            if (value != null && value.isObject()) {
-                min = Normalization.decimal(value.get("minValue"));
-                max = Normalization.decimal(value.get("maxValue"));
-                BigDecimal exact = Normalization.decimal(value.get("value"));
-                if (min == null && max == null && exact != null) {
-                    min = exact;
-                    max = exact;
-                }
-                interval = Normalization.salaryInterval(text(value, "unitText"));
-                currency = currency != null ? currency : text(value, "currency");
-            } else if (value != null) {
-                min = Normalization.decimal(value);
-                max = min;
-            }
-            if (interval == null) {
-                interval = Normalization.salaryInterval(text(salary, "unitText"));
-            }
-        }
+        JobPostingSchema.Places places = JobPostingSchema.places(p.get("jobLocation"));
+        Normalization.Location first = places.first();
+        JobPostingSchema.Pay pay = JobPostingSchema.pay(p.get("baseSalary"));
 
         Map<String, String> meta = new HashMap<>();
         meta.put("platform", platform());
         meta.put("validThrough", text(p, "validThrough"));
         meta.put("occupationalCategory", text(p, "occupationalCategory"));
         meta.put("directApply", text(p, "directApply"));
-        return new NormalizedPosting(id, title, company, locationRaw, first.city(), first.state(), first.country(),
-                arrangement, Normalization.employmentType(employment.toArray(String[]::new)), min, max, currency,
-                interval, Normalization.htmlToText(text(p, "description")),
+        return new NormalizedPosting(id, title, JobPostingSchema.organizationName(p.get("hiringOrganization")),
+                places.raw(), first.city(), first.state(), first.country(),
+                JobPostingSchema.arrangement(p.get("jobLocationType"), places.raw()),
+                JobPostingSchema.employmentType(p.get("employmentType")), pay.min(), pay.max(), pay.currency(),
+                pay.interval(), Normalization.htmlToText(text(p, "description")),
                 Normalization.instant(text(p, "datePosted")), url != null ? url : pageUrl, pageUrl, meta);
-    }
-
-    /** iCIMS (and others) put "UNAVAILABLE" in unknown address parts; countries may be {"name": ...} objects. */
-    private static String placeValue(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        String v = node.isObject() ? text(node, "name") : blankToNull(node.asText());
-        if (v == null || v.equalsIgnoreCase("unavailable") || v.equalsIgnoreCase("n/a")) {
-            return null;
-        }
-        return v;
-    }
-
-    private static String identifier(JsonNode id) {
-        if (id == null || id.isNull()) {
-            return null;
-        }
-        if (id.isObject()) {
-            return text(id, "value");
-        }
-        return blankToNull(id.asText());
-    }
-
-    private static List<JsonNode> asList(JsonNode node) {
-        List<JsonNode> list = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return list;
-        }
-        if (node.isArray()) {
-            node.forEach(list::add);
-        } else {
-            list.add(node);
-        }
-        return list;
     }
 
     private static String sha256(String s) {
