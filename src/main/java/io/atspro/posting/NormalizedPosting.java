@@ -90,6 +90,13 @@ public record NormalizedPosting(
                 postedAt, applyUrl, sourceUrl, metadata, requirementsText, benefitsText, required, preferred, company);
     }
 
+    /** The same posting with this salary. */
+    public NormalizedPosting withSalary(BigDecimal min, BigDecimal max, String currency, String interval) {
+        return new NormalizedPosting(externalId, title, companyName, locationRaw, city, state, country,
+                workArrangement, employmentType, min, max, currency, interval, description, postedAt, applyUrl,
+                sourceUrl, metadata, requirements, benefits, requiredSkills, preferredSkills, company);
+    }
+
     /** The same posting with these employer facts. */
     public NormalizedPosting withCompany(CompanyFacts facts) {
         return new NormalizedPosting(externalId, title, companyName, locationRaw, city, state, country,

@@ -31,6 +31,7 @@ public final class PostingSections {
             + "|must[- ]haves?|minimum qualifications|basic qualifications|required (?:skills|experience)"
             + "|what (?:do )?you need|you'?ll need|your background|experience(?: required)?|profile"
             + "|you'?ll (?:thrive|succeed|excel)(?: here)? if you|ideal candidate|what it takes"
+            + "|what we need(?: to see)?(?: from you)?"
             + "|dein profil|ihr profil|anforderungen|was du mitbringst|was sie mitbringen|qualifikationen"
             + "|was du brauchst|was (?:du|sie) haben solltest|ce qu'il (?:te|vous) faut"
             + "|das bringst du mit|das bringen sie mit|votre profil|profil recherch[ée]|su perfil|requisitos"
@@ -38,6 +39,7 @@ public final class PostingSections {
     private static final Pattern NICE = Pattern.compile("\\b(nice[- ]to[- ]haves?|bonus(?: points)?|preferred "
             + "(?:qualifications|skills|experience)|pluses|it'?s a plus|would be (?:a )?(?:plus|great|nice)"
             + "|good to have|desirable|even better|extra credit|ideally|w[üu]nschenswert|von vorteil"
+            + "|(?:ways to )?stand out(?: from the crowd)?"
             + "|pluspunkte|atouts?)\\b");
     private static final Pattern BENEFITS = Pattern.compile("\\b(benefits?|perks?|what we offer|we offer|what'?s in "
             + "it for you|why (?:join|work (?:with|for|at)) us|why us|our offer|compensation(?: and| &) benefits"
@@ -219,7 +221,8 @@ public final class PostingSections {
     /**
      * The posting with its sections and skills: requirements and benefits the board gave are kept, missing ones
      * come from the description; required skills from the requirements (the whole description when there are
-     * none), preferred skills from the nice-to-haves, minus the required ones.
+     * none), preferred skills from the nice-to-haves, minus the required ones. A posting without a structured
+     * salary gets the one its text states ({@link SalaryText}; {@code metadata.salarySource = description}).
      */
     public static NormalizedPosting enrich(NormalizedPosting posting, Lexicon lexicon) {
         Split split = split(posting.description());
@@ -233,6 +236,14 @@ public final class PostingSections {
                 preferred.add(skill);
             }
         }
-        return posting.withSections(requirements, benefits, List.copyOf(required), preferred);
+        NormalizedPosting out = posting.withSections(requirements, benefits, List.copyOf(required), preferred);
+        if (posting.salaryMin() == null && posting.salaryMax() == null) {
+            SalaryText.Salary stated = SalaryText.find(posting.description());
+            if (stated != null) {
+                out = out.withSalary(stated.min(), stated.max(), stated.currency(), stated.interval())
+                        .withMetadata("salarySource", "description");
+            }
+        }
+        return out;
     }
 }
