@@ -86,7 +86,7 @@ public class CatalogService {
         java.util.Map<String, String> out = new java.util.HashMap<>();
         try (Connection c = dataSource.getConnection(); var st = c.prepareStatement("SELECT external_id, "
                 + "metadata->>'listStamp' FROM job_postings WHERE source_id = ? AND is_active "
-                + "AND metadata ? 'listStamp'")) {
+                + "AND metadata->>'listStamp' IS NOT NULL")) {
             st.setObject(1, sourceId);
             try (var rs = st.executeQuery()) {
                 while (rs.next()) {

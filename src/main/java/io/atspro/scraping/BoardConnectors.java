@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class BoardConnectors {
 
-    public static final List<String> PLATFORMS = List.of("greenhouse", "lever", "ashby", "jsonld");
+    public static final List<String> PLATFORMS = List.of("greenhouse", "lever", "ashby", "jsonld", "workday",
+            "smartrecruiters", "workable", "recruitee", "personio", "teamtailor");
 
     private final BoardHttpClient http;
     private final Map<String, BoardConnector> byPlatform;
@@ -26,7 +27,13 @@ public class BoardConnectors {
                 new GreenhouseConnector(config.greenhouseBaseUrl(), http),
                 new LeverConnector(config.leverBaseUrl(), http),
                 new AshbyConnector(config.ashbyBaseUrl(), http),
-                new JsonLdCareerPageConnector(config.careerPageBaseUrl().orElse(null), http))
+                new JsonLdCareerPageConnector(config.careerPageBaseUrl().orElse(null), http),
+                new WorkdayConnector(config.workdayBaseUrl().orElse(null), http),
+                new SmartRecruitersConnector(config.smartrecruitersBaseUrl(), http),
+                new WorkableConnector(config.workableBaseUrl(), http),
+                new RecruiteeConnector(config.recruiteeBaseUrl().orElse(null), http),
+                new PersonioConnector(config.personioBaseUrl().orElse(null), http),
+                new TeamtailorConnector(config.teamtailorBaseUrl().orElse(null), http))
                 .stream().collect(Collectors.toMap(BoardConnector::platform, Function.identity()));
     }
 

@@ -61,6 +61,9 @@ public final class CareersUrls {
             return Optional.empty();
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
+        if (!host.contains(".") && !host.equals("localhost")) {
+            return Optional.empty(); // "42", "acme": no page on the web
+        }
         List<String> path = segments(uri.getRawPath());
         Board known = known(host, path, uri.getRawQuery());
         if (known != null) {

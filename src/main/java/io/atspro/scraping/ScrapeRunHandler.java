@@ -47,8 +47,17 @@ public class ScrapeRunHandler implements TaskHandler {
         }
         BoardConnector connector = connectors.forPlatform(start.platform())
                 .orElseThrow(() -> new PermanentTaskFailure("No connector for platform " + start.platform()));
-        KnownPostings known = new KnownPostings(service.listingStamps(start.sourceId()));
         BoardHttpClient.Tally tally = connectors.http().startTally();
+        KnownPostings known;
+        try {
+            known = new KnownPostings(service.listingStamps(start.sourceId()));
+        } catch (RuntimeException e) {
+            connectors.http().stopTally();
+            if (context.lastAttempt()) {
+                service.fail(start, "Reading what the catalog holds of the source failed: " + e.getMessage(), tally, 0);
+            }
+            throw e;
+        }
         long fetchStarted = System.nanoTime();
         List<NormalizedPosting> listing;
         try {

@@ -115,6 +115,9 @@ class PrivacyTest {
         as(bearer).body("{\"kind\":\"company\",\"value\":\"Initech\"}").post("/api/v1/recommendations/mutes").then()
                 .statusCode(201);
         as(bearer).get("/api/v1/recommendations").then().statusCode(200);
+        // a discovery on the catalog only
+        as(bearer).body("{\"search_query\":\"engineer\",\"sources\":[]}").post("/api/v1/discoveries").then()
+                .statusCode(202);
         // no API writes these two: the daily rollup and the six-month archive do
         Db.update("INSERT INTO user_analytics (user_id, metric_date) VALUES (?, current_date - 1)", userId);
         Db.update("INSERT INTO tasks_archive SELECT t.*, now() FROM tasks t WHERE t.user_id = ? LIMIT 1", userId);

@@ -50,7 +50,7 @@ class CareersUrlsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"", "   ", "https://boards.greenhouse.io/", "https://jobs.lever.co", "mailto:jobs@acme.io",
         "https://nvidia.wd5.myworkdayjobs.com/", "https://apply.workable.com/", "https://jobs.ashbyhq.com/..%2F..",
-        "http://[::1", "https://careers.smartrecruiters.com/"})
+        "http://[::1", "https://careers.smartrecruiters.com/", "42", "acme"})
     void aKnownHostWithoutABoardOrNoURLIsNotABoard(String url) {
         assertThat(CareersUrls.recognise(url)).isEmpty();
     }

@@ -73,7 +73,7 @@ class PersonioConnectorTest {
                 .contains("\n\nWhy Personio\n\nPersonio is an equal opportunities employer")
                 .contains("build a reliable, resilient, scalable and future-proof Personio data platform.")
                 .contains("reevaluated each year – that includes salary, benefits, and pre-IPO equity");
-        // only "Role Requirements" reads as requirements; "Why Personio" names no benefits section
+        // "Role Requirements" reads as requirements, "Why Personio" as benefits (a "Why <employer>" heading)
         assertThat(p.requirements())
                 .startsWith("- 10+ years of software engineering experience building and designing scalable "
                         + "applications, tools or distributed systems.")
@@ -81,7 +81,7 @@ class PersonioConnectorTest {
                 .endsWith("translate the platform's strategic vision into tactical, achievable objectives for the "
                         + "team.")
                 .doesNotContain("Role Requirements");
-        assertThat(p.benefits()).isNull();
+        assertThat(p.benefits()).contains("- Enjoy 28 days of paid vacation").doesNotContain("Role Requirements");
         // no salary in the feed; the "competitive reward package" prose is not one
         assertThat(p.salaryMin()).isNull();
         assertThat(p.salaryCurrency()).isNull();

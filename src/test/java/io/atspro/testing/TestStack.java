@@ -126,6 +126,10 @@ public final class TestStack {
         config.put("atspro.scraping.lever-base-url", boards.url(""));
         config.put("atspro.scraping.ashby-base-url", boards.url(""));
         config.put("atspro.scraping.career-page-base-url", boards.url("/"));
+        for (String platform : new String[] {"workday", "smartrecruiters", "workable", "recruitee", "personio",
+            "teamtailor"}) {
+            config.put("atspro.scraping." + platform + "-base-url", boards.url(""));
+        }
         // the packaged service (prod profile) refuses to start without a field-encryption key: the public test keys
         config.put("atspro.crypto.keys.test1", TEST_KEY_1);
         config.put("atspro.crypto.keys.test2", TEST_KEY_2);
