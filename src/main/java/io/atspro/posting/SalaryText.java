@@ -21,7 +21,7 @@ public final class SalaryText {
     }
 
     private static final Pattern PAY = Pattern.compile("(?i)\\b(salary|salaries|pay(?: range| rate| scale| band)?"
-            + "|compensation|wages?|hourly rate|day rate|rate of pay|remuneration|on[- ]target earnings|OTE"
+            + "|compensation|wages?|(?:base )?hourly (?:rate|range)|day rate|rate of pay|remuneration|on[- ]target earnings|OTE"
             + "|gehalt|jahresgehalt|bruttojahresgehalt|verg[üu]tung|salaire|r[ée]mun[ée]ration|salario|retribuci[óo]n"
             + "|salaris)\\b");
     /** Words between the pay word and the amount that make the amount something else. */
@@ -34,6 +34,8 @@ public final class SalaryText {
             + "|NOK|DKK|PLN|CZK|JPY|NZD|HKD|ZAR|BRL|MXN|US\\$|C\\$|A\\$)\\s?)?" + NUMBER
             + "(?:\\s?(?<post>[$€£₹¥]|CHF|USD|EUR|GBP|CAD|AUD|SGD|INR|SEK|NOK|DKK|PLN|CZK|JPY|NZD|HKD|ZAR|BRL|MXN"
             + "|euros?|dollars?|pounds?)(?![a-zA-Z]))?");
+    private static final Pattern BOUND = Pattern.compile("(?i)\\b(up to|as much as|maximum|max\\.?|starting"
+            + "|from|at least|minimum|min\\.?|bis zu|ab|mindestens|jusqu'à|à partir de|hasta|desde)\\s*$");
     private static final Pattern RANGE_JOIN = Pattern.compile("(?i)^\\s*(?:-|–|—|to|bis|and|à|a|y|tot)\\s*");
     private static final Map<String, String> SIGNS = Map.ofEntries(Map.entry("$", "USD"), Map.entry("US$", "USD"),
             Map.entry("€", "EUR"), Map.entry("£", "GBP"), Map.entry("₹", "INR"), Map.entry("¥", "JPY"),
@@ -119,7 +121,11 @@ public final class SalaryText {
                 continue;
             }
             String tail = sentence.substring(after, Math.min(sentence.length(), after + 40));
-            String interval = interval(tail + " " + between);
+            // the unit after the amount decides; only without one does the text before it ("hourly rate: $40")
+            String interval = interval(tail);
+            if (interval == null) {
+                interval = interval(between);
+            }
             BigDecimal min = second == null ? first : first.min(second);
             BigDecimal max = second == null ? first : first.max(second);
             if (interval == null) {
@@ -128,8 +134,9 @@ public final class SalaryText {
                     return null;
                 }
                 interval = "year";
-            } else if (second == null && interval.equals("year")) {
-                return null; // "a salary of up to $X a year" alone is too often a bound, not the pay
+            }
+            if (second == null && BOUND.matcher(between).find()) {
+                return null; // "up to $90,000", "ab 50.000 €": a bound, not the pay
             }
             if (!plausible(min, max, interval)) {
                 return null;
