@@ -11,21 +11,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.postgresql.ds.PGSimpleDataSource;
 import redis.embedded.RedisServer;
 
 /**
- * The local development run, {@code ./mvnw -Pdev-stack}: PostgreSQL, Redis, s3proxy and Keycloak on free 127.0.0.1
- * ports, then the packaged application wired to them. PostgreSQL and S3 data are kept in {@code .devstack/} at the
- * project root. Ctrl-C stops everything, the application first.
+ * The local development run, {@code ./mvnw -Pdev-stack}: PostgreSQL, Redis, s3proxy, Keycloak and a local job-board
+ * server ({@link LocalBoards}) on free 127.0.0.1 ports, then the packaged application wired to them, with the local
+ * boards registered as scrape sources so that the catalog fills without the internet. PostgreSQL and S3 data are
+ * kept in {@code .devstack/} at the project root. Ctrl-C stops everything, the application first.
  */
 public final class DevStack {
 
@@ -36,6 +40,8 @@ public final class DevStack {
     private static final Duration APP_READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration S3_READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    /** How long the first scrape runs of the local boards are waited for before the summary. */
+    private static final Duration CATALOG_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path projectDir;
     private final Path stackDir;
@@ -59,7 +65,8 @@ public final class DevStack {
         ShutdownSequence.startupBegins();
         try {
             app = new DevStack(projectDir, stackDir).start(appPort);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too: exec:java waits for the children's threads, so nothing else would stop them
             ShutdownSequence.closeAll();
             if (ShutdownSequence.isJvmExiting()) {
                 return;
@@ -111,7 +118,18 @@ public final class DevStack {
         appConfig.put("quarkus.oidc.client-id", "atspro-api");
         appConfig.put("quarkus.oidc.token.audience", "atspro-api");
 
+        LocalBoards boards = startBoards();
+        for (String platform : LocalBoards.PLATFORMS) {
+            appConfig.put("atspro.scraping." + platform + "-base-url", boards.baseUrl());
+        }
+        // JSON-LD career pages are registered by their path on the board server, resolved against this
+        appConfig.put("atspro.scraping.career-page-base-url", boards.baseUrl() + "/");
+        appConfig.put("atspro.scraping.http.allow-private-networks", "true");
+        appConfig.put("atspro.scraping.http.min-interval", "50ms");
+        appConfig.put("atspro.scraping.tick", "5s");
+
         ChildProcess app = startApp(appPort, appConfig);
+        fillCatalog(postgresPort, boards);
         printSummary(keycloak, appPort, Duration.ofNanos(System.nanoTime() - started));
         return app;
     }
@@ -219,6 +237,123 @@ public final class DevStack {
         return keycloak;
     }
 
+    private LocalBoards startBoards() {
+        long started = System.nanoTime();
+        LocalBoards boards = LocalBoards.start(sharedDir(), projectDir);
+        ShutdownSequence.add("job boards", boards);
+        boards.skipped().forEach(file -> System.out.println("[dev-stack] job boards: " + file
+                + " is missing from the shared corpus; its board is not served"));
+        row("Job boards", started, boards.baseUrl() + "  (" + boards.describe() + ")");
+        return boards;
+    }
+
+    /**
+     * The shared corpus, {@code ../shared} beside the checkout: where {@link SharedFixtures} finds it, else beside
+     * the project directory (exec:java may run in another working directory); null when there is none.
+     */
+    private Path sharedDir() {
+        if (SharedFixtures.available()) {
+            return SharedFixtures.dir();
+        }
+        Path parent = projectDir.getParent();
+        Path beside = parent == null ? null : parent.resolve("shared");
+        return beside != null && Files.isDirectory(beside) ? beside : null;
+    }
+
+    /**
+     * Registers the local boards as scrape sources (those already there, from an earlier run, are kept as they are)
+     * and waits until each has been read once and the catalog has postings, or {@link #CATALOG_TIMEOUT}. The
+     * application's scheduler queues their first runs: {@code next_run_at} is now.
+     */
+    private void fillCatalog(int postgresPort, LocalBoards boards) {
+        long started = System.nanoTime();
+        PGSimpleDataSource db = new PGSimpleDataSource();
+        db.setUrl(jdbcUrl(postgresPort, DATABASE));
+        db.setUser("postgres");
+        int added = 0;
+        try (Connection connection = db.getConnection(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO scrape_sources (id, platform, board, company_name, enabled, next_run_at, created_at,
+                    updated_at)
+                VALUES (gen_random_uuid(), ?, ?, ?, true, now(), now(), now())
+                ON CONFLICT (platform, board) DO NOTHING""")) {
+            for (LocalBoards.Source source : boards.sources()) {
+                insert.setString(1, source.platform());
+                insert.setString(2, source.board());
+                insert.setString(3, source.companyName());
+                added += insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot register the local job boards: " + e.getMessage(), e);
+        }
+        if (added > 0) {
+            System.out.println("[dev-stack] registered " + added + " local job board(s) as scrape sources; waiting"
+                    + " for their first runs (at most " + CATALOG_TIMEOUT.toSeconds() + " s)");
+        }
+
+        Set<String> ours = new HashSet<>();
+        boards.sources().forEach(s -> ours.add(s.platform() + " " + s.board()));
+        long deadline = started + CATALOG_TIMEOUT.toNanos();
+        CatalogState state;
+        while (true) {
+            state = catalogState(db, ours);
+            if ((state.postings() > 0 && state.unread() == 0) || System.nanoTime() > deadline
+                    || ShutdownSequence.isJvmExiting()) {
+                break;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted waiting for the first scrape runs", e);
+            }
+        }
+        StringBuilder where = new StringBuilder(state.postings() + " active postings");
+        if (state.unread() > 0) {
+            where.append(", ").append(state.unread()).append(" board(s) not read yet");
+        }
+        if (!state.failed().isEmpty()) {
+            where.append(", last run failed: ").append(String.join(", ", state.failed()))
+                    .append(" (see GET /api/v1/admin/scrape-sources)");
+        }
+        row("Catalog", started, where.toString());
+        if (state.postings() == 0) {
+            System.out.println("[dev-stack] the catalog is still empty after " + CATALOG_TIMEOUT.toSeconds()
+                    + " s: see the application's log for the scrape runs");
+        }
+    }
+
+    /** Active postings, how many of our boards have never been read, and those whose last run failed. */
+    private record CatalogState(long postings, int unread, List<String> failed) {
+    }
+
+    private static CatalogState catalogState(PGSimpleDataSource db, Set<String> ours) {
+        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
+            long postings;
+            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM job_postings WHERE is_active")) {
+                rs.next();
+                postings = rs.getLong(1);
+            }
+            int unread = 0;
+            List<String> failed = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT platform, board, last_run_at, last_status FROM scrape_sources ORDER BY platform, board")) {
+                while (rs.next()) {
+                    if (!ours.contains(rs.getString(1) + " " + rs.getString(2))) {
+                        continue;
+                    }
+                    if (rs.getObject(3) == null) {
+                        unread++;
+                    } else if ("failed".equals(rs.getString(4))) {
+                        failed.add(rs.getString(1) + "/" + rs.getString(2));
+                    }
+                }
+            }
+            return new CatalogState(postings, unread, failed);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the catalog: " + e.getMessage(), e);
+        }
+    }
+
     private ChildProcess startApp(int port, Map<String, String> config) {
         long started = System.nanoTime();
         Path jar = projectDir.resolve("target/quarkus-app/quarkus-run.jar");
@@ -245,7 +380,9 @@ public final class DevStack {
                 .append(" -d username=alice -d password=alice ").append(keycloak.tokenEndpoint())
                 .append(" | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n")
                 .append("  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:").append(appPort)
-                .append("/api/v1/me\n\nCtrl-C stops everything.\n");
+                .append("/api/v1/me\n")
+                .append("  curl -H \"Authorization: Bearer $TOKEN\" 'http://127.0.0.1:").append(appPort)
+                .append("/api/v1/postings?q=engineer'\n\nCtrl-C stops everything.\n");
         System.out.println(out);
     }
 
