@@ -171,13 +171,28 @@ public class DiscoveryService {
                 : List.of(start.location()), null, null, null, null, null, null, null, null, null, false);
         Set<UUID> ranked = new LinkedHashSet<>();
         catalog.search(criteria, null, config.maxResults()).items().forEach(p -> ranked.add(p.id()));
-        for (UUID id : boards.postingIds()) {
+        for (UUID id : inPlace(boards.postingIds(), start.location())) {
             if (ranked.size() >= config.maxResults()) {
                 break;
             }
             ranked.add(id);
         }
         complete(start.id(), List.copyOf(ranked), boards);
+    }
+
+    /**
+     * The board finds that are in the location, by the catalog's own location filter: a board's search matches
+     * the words, and postings it knew unchanged come back without their details, wherever they are.
+     */
+    private List<UUID> inPlace(List<UUID> found, String location) {
+        if (location == null || found.isEmpty()) {
+            return found;
+        }
+        PostingCriteria where = new PostingCriteria(null, List.of(location), null, null, null, null, null, null,
+                null, null, null, false).among(found);
+        Set<UUID> matching = new java.util.HashSet<>();
+        catalog.match(where, null, found.size()).items().forEach(p -> matching.add(p.id()));
+        return found.stream().filter(matching::contains).toList();
     }
 
     @Transactional
