@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class CareersUrls {
 
-    /** What a URL is: the platform, its board token (the page URL itself for JSON-LD), and a company name hint. */
-    public record Board(String platform, String board, String companyHint) {
+    /** What a URL is: the platform and its board token (the page URL itself for JSON-LD). */
+    public record Board(String platform, String board) {
     }
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -69,7 +69,7 @@ public final class CareersUrls {
         if (known != null) {
             return known.board() == null ? Optional.empty() : Optional.of(known);
         }
-        return Optional.of(new Board("jsonld", s, null));
+        return Optional.of(new Board("jsonld", s));
     }
 
     /** The board on a known platform's host; a Board with a null token when the host is known but the path is not. */
@@ -84,8 +84,8 @@ public final class CareersUrls {
             List<String> p = !path.isEmpty() && LOCALE.matcher(path.get(0)).matches() ? path.subList(1, path.size())
                     : path;
             return p.size() >= 3 && p.get(0).equals("recruiting")
-                    ? board("workday", p.get(1) + "." + site.group(1) + "/" + p.get(2), p.get(1))
-                    : new Board("workday", null, null);
+                    ? board("workday", p.get(1) + "." + site.group(1) + "/" + p.get(2))
+                    : new Board("workday", null);
         }
         switch (host) {
             case "boards.greenhouse.io", "job-boards.greenhouse.io", "boards.eu.greenhouse.io",
@@ -143,7 +143,7 @@ public final class CareersUrls {
     private static Board workday(String tenant, String dataCenter, List<String> path) {
         List<String> p = path;
         if (p.size() >= 4 && p.get(0).equals("wday") && p.get(1).equals("cxs")) {
-            return board("workday", tenant + "." + dataCenter + "/" + p.get(3), tenant);
+            return board("workday", tenant + "." + dataCenter + "/" + p.get(3));
         }
         if (!p.isEmpty() && LOCALE.matcher(p.get(0)).matches()) {
             p = p.subList(1, p.size());
@@ -152,19 +152,15 @@ public final class CareersUrls {
             p = p.subList(2, p.size());
         }
         String site = first(p);
-        return board("workday", site == null ? null : tenant + "." + dataCenter + "/" + site, tenant);
+        return board("workday", site == null ? null : tenant + "." + dataCenter + "/" + site);
     }
 
     private static Board board(String platform, String token) {
-        return board(platform, token, token);
-    }
-
-    private static Board board(String platform, String token, String hint) {
         String t = token == null ? null : java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8);
         if (t != null && !"workday".equals(platform) && !TOKEN.matcher(t).matches()) {
             t = null;
         }
-        return new Board(platform, t, hint);
+        return new Board(platform, t);
     }
 
     private static List<String> segments(String rawPath) {

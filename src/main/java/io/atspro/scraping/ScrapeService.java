@@ -406,7 +406,7 @@ public class ScrapeService {
         if (board == null) {
             throw new InvalidInputException("board", "is required unless url is given");
         }
-        return new CareersUrls.Board(request.platform(), board, null);
+        return new CareersUrls.Board(request.platform(), board);
     }
 
     /**
