@@ -116,7 +116,11 @@ public final class CatalogWriter {
         for (NormalizedPosting posting : postings) {
             byId.putIfAbsent(posting.externalId(), posting);
         }
-        List<NormalizedPosting> listing = enrich(c, platform, new ArrayList<>(byId.values()));
+        List<NormalizedPosting> raw = new ArrayList<>(byId.values());
+        // the hash of the posting as the board gave it: what enrichment derives from it (sections, skills, a salary
+        // from the text) must not make an unchanged posting look changed on the next run
+        String[] hashes = raw.stream().map(NormalizedPosting::contentHash).toArray(String[]::new);
+        List<NormalizedPosting> listing = enrich(c, platform, raw, hashes);
         Set<String> allIds = new LinkedHashSet<>(byId.keySet());
         allIds.addAll(seenUnchanged);
         String[] externalIds = allIds.toArray(String[]::new);
@@ -142,7 +146,7 @@ public final class CatalogWriter {
         int updated = 0;
         if (!listing.isEmpty()) {
             try (PreparedStatement st = c.prepareStatement(UPSERT)) {
-                bindUpsert(c, st, sourceId, platform, listing, companies, now);
+                bindUpsert(c, st, sourceId, platform, listing, hashes, companies, now);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         touchedGroups.add(rs.getString(3));
@@ -214,8 +218,8 @@ public final class CatalogWriter {
      * catalog lacks, holds with another content hash, or holds closed: those the upsert writes. The others are left
      * as they are (the upsert skips them), so an unchanged board costs no skill reading.
      */
-    private List<NormalizedPosting> enrich(Connection c, String platform, List<NormalizedPosting> listing)
-            throws SQLException {
+    private List<NormalizedPosting> enrich(Connection c, String platform, List<NormalizedPosting> listing,
+            String[] hashes) throws SQLException {
         if (listing.isEmpty()) {
             return listing;
         }
@@ -231,9 +235,11 @@ public final class CatalogWriter {
             }
         }
         // reading skills costs ~0.3 ms a posting: a big listing (a first load) uses every core for it
-        var stream = listing.size() >= PARALLEL_ENRICH ? listing.parallelStream() : listing.stream();
-        return stream.map(p -> p.contentHash().equals(stored.get(p.externalId())) ? p
-                : PostingSections.enrich(p, lexicon)).toList();
+        var indexes = java.util.stream.IntStream.range(0, listing.size());
+        return (listing.size() >= PARALLEL_ENRICH ? indexes.parallel() : indexes).mapToObj(i -> {
+            NormalizedPosting p = listing.get(i);
+            return hashes[i].equals(stored.get(p.externalId())) ? p : PostingSections.enrich(p, lexicon);
+        }).toList();
     }
 
     /**
@@ -352,7 +358,8 @@ public final class CatalogWriter {
     }
 
     private void bindUpsert(Connection c, PreparedStatement st, UUID sourceId, String platform,
-            List<NormalizedPosting> listing, Map<String, UUID> companies, Instant now) throws SQLException {
+            List<NormalizedPosting> listing, String[] hashes, Map<String, UUID> companies, Instant now)
+            throws SQLException {
         int n = listing.size();
         Object[][] columns = new Object[27][n];
         for (int i = 0; i < n; i++) {
@@ -377,7 +384,7 @@ public final class CatalogWriter {
             columns[17][i] = p.applyUrl();
             columns[18][i] = p.postedAt() == null ? null : Timestamp.from(p.postedAt());
             columns[19][i] = metadata(p.metadata());
-            columns[20][i] = p.contentHash();
+            columns[20][i] = hashes[i];
             columns[21][i] = CatalogKeys.dedupKey(p.companyName(), p.title(), p.city(), p.state(), p.country(),
                     p.locationRaw());
             columns[22][i] = validThrough(p.metadata().get("validThrough"));
