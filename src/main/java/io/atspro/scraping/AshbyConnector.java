@@ -21,7 +21,7 @@ public class AshbyConnector implements BoardConnector {
     private final BoardHttpClient http;
 
     public AshbyConnector(String baseUrl, BoardHttpClient http) {
-        this.base = GreenhouseConnector.stripSlash(baseUrl == null ? DEFAULT_BASE : baseUrl);
+        this.base = Normalization.siteBase(baseUrl, DEFAULT_BASE);
         this.http = http;
     }
 

@@ -20,7 +20,7 @@ public class GreenhouseConnector implements BoardConnector {
     private final BoardHttpClient http;
 
     public GreenhouseConnector(String baseUrl, BoardHttpClient http) {
-        this.base = stripSlash(baseUrl == null ? DEFAULT_BASE : baseUrl);
+        this.base = Normalization.siteBase(baseUrl, DEFAULT_BASE);
         this.http = http;
     }
 
@@ -126,9 +126,5 @@ public class GreenhouseConnector implements BoardConnector {
 
     static String firstNonNull(String a, String b) {
         return a != null ? a : b;
-    }
-
-    static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -29,7 +29,7 @@ public class LeverConnector implements BoardConnector {
     }
 
     public LeverConnector(String baseUrl, BoardHttpClient http, int pageSize) {
-        this.base = GreenhouseConnector.stripSlash(baseUrl == null ? DEFAULT_BASE : baseUrl);
+        this.base = Normalization.siteBase(baseUrl, DEFAULT_BASE);
         this.http = http;
         this.pageSize = pageSize;
     }

@@ -42,7 +42,7 @@ public class SmartRecruitersConnector implements BoardConnector, SearchableBoard
     private final BoardHttpClient http;
 
     public SmartRecruitersConnector(String baseUrl, BoardHttpClient http) {
-        this.base = GreenhouseConnector.stripSlash(baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE : baseUrl.strip());
+        this.base = Normalization.siteBase(baseUrl, DEFAULT_BASE);
         this.http = http;
     }
 
