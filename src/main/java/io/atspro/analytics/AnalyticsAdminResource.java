@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The analytics jobs on demand (a Kubernetes CronJob can run them while the service is scaled to zero). */
@@ -34,15 +36,20 @@ public class AnalyticsAdminResource {
 
     @POST
     @Path("/partitions")
-    @Operation(summary = "Create the missing monthly partitions of analytics_events; 409 while another run holds the lock")
+    @Operation(operationId = "ensureAnalyticsPartitions", summary = "Create missing analytics partitions",
+            description = "Creates the missing monthly partitions of analytics_events, as the monthly job does.")
+    @APIResponse(responseCode = "409", description = "The request conflicts with the current state (see the problem detail)")
+    @APIResponseSchema(value = AnalyticsJobs.PartitionsRun.class, responseDescription = "OK")
     public AnalyticsJobs.PartitionsRun partitions() {
         return jobs.ensurePartitions().orElseThrow(() -> new ConflictException("The partitions job " + BUSY));
     }
 
     @POST
     @Path("/rollup")
-    @Operation(summary = "Roll one UTC day (default: yesterday) into user_analytics; idempotent; 409 while another "
-            + "run holds the lock")
+    @Operation(operationId = "rollUpAnalytics", summary = "Roll up a day of analytics",
+            description = "Rolls one day's analytics events up into the daily metrics (yesterday by default), as the nightly job does.")
+    @APIResponse(responseCode = "409", description = "The request conflicts with the current state (see the problem detail)")
+    @APIResponseSchema(value = AnalyticsJobs.RollupRun.class, responseDescription = "OK")
     public AnalyticsJobs.RollupRun rollup(@QueryParam("date") @Size(max = 10) String date) {
         LocalDate day = jobs.yesterday();
         if (date != null && !date.isBlank()) {
@@ -60,15 +67,18 @@ public class AnalyticsAdminResource {
 
     @POST
     @Path("/refresh-stats")
-    @Operation(summary = "Refresh user_application_stats concurrently; 409 while another run holds the lock")
+    @Operation(operationId = "refreshApplicationStats", summary = "Refresh application statistics",
+            description = "Refreshes user_application_stats concurrently, as the nightly job does.")
+    @APIResponse(responseCode = "409", description = "The request conflicts with the current state (see the problem detail)")
+    @APIResponseSchema(value = AnalyticsJobs.RefreshRun.class, responseDescription = "OK")
     public AnalyticsJobs.RefreshRun refreshStats() {
         return jobs.refreshStats().orElseThrow(() -> new ConflictException("The statistics refresh " + BUSY));
     }
 
     @GET
     @Path("/overview")
-    @Operation(summary = "Platform-wide application figures as of the last refresh of user_application_stats, "
-            + "and the most active users")
+    @Operation(operationId = "getPlatformOverview", summary = "Platform overview",
+            description = "Platform-wide figures for operators: users, activity and the daily metrics of a date range.")
     public AnalyticsJobs.Overview overview(@QueryParam("top") @DefaultValue("10")
             @Pattern(regexp = "[0-9]|[1-9][0-9]|100", message = "must be a whole number from 0 to 100") String top) {
         return jobs.overview(Integer.parseInt(top));

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The periodic analytics jobs. Each runs in one transaction holding its {@link ClusterLock}: with many replicas
@@ -39,6 +40,7 @@ public class AnalyticsJobs {
     public record RefreshRun(Instant refreshedAt, long users) {
     }
 
+    @Schema(name = "PlatformOverview")
     public record Overview(Instant refreshedAt, long users, long totalApplications, long submitted, long applied,
                            long screening, long interviewing, long offered, long accepted, long rejected,
                            long responded, Double responseRate, List<UserStats> topUsers) {

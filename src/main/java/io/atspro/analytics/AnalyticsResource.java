@@ -34,15 +34,16 @@ public class AnalyticsResource {
 
     @GET
     @Path("/pipeline")
-    @Operation(summary = "Applications by current status (every status, 0 when none)")
+    @Operation(operationId = "getPipeline", summary = "Applications by status",
+            description = "The caller's applications counted by current status; every status is present, 0 when none.")
     public DashboardViews.Pipeline pipeline() {
         return dashboards.pipeline(currentUser.id());
     }
 
     @GET
     @Path("/weekly")
-    @Operation(summary = "Applications created and positive responses (screening, interviewing, offered, accepted) "
-            + "per week (Monday, UTC), the last `weeks` weeks newest first")
+    @Operation(operationId = "getWeeklyActivity", summary = "Weekly activity",
+            description = "The caller's applications, interviews and offers per week.")
     public DashboardViews.Weekly weekly(@QueryParam("weeks") @DefaultValue("12")
             @Pattern(regexp = "[1-9]|[1-9][0-9]|10[0-4]", message = "must be a whole number from 1 to 104") String weeks) {
         return dashboards.weekly(currentUser.id(), Integer.parseInt(weeks));
@@ -50,22 +51,24 @@ public class AnalyticsResource {
 
     @GET
     @Path("/response-rate")
-    @Operation(summary = "Of the applications submitted since `since` (default: ever): the share with a response, "
-            + "the share that reached an interview, average days from applying to the first response")
+    @Operation(operationId = "getResponseRate", summary = "Response rate",
+            description = "The share of the caller's applications that got a response, and how long responses took.")
     public DashboardViews.ResponseRate responseRate(@QueryParam("since") @Size(max = 10) String since) {
         return dashboards.responseRate(currentUser.id(), pastDate("since", since));
     }
 
     @GET
     @Path("/by-source")
-    @Operation(summary = "Outcomes by where the job came from (catalog board, url, document, manual, direct)")
+    @Operation(operationId = "getOutcomesBySource", summary = "Outcomes by job source",
+            description = "Application outcomes grouped by where the job came from (catalog board, url, document, manual, direct).")
     public DashboardViews.Outcomes bySource() {
         return dashboards.bySource(currentUser.id());
     }
 
     @GET
     @Path("/by-company")
-    @Operation(summary = "Outcomes by company, most applications first")
+    @Operation(operationId = "getOutcomesByCompany", summary = "Outcomes by company",
+            description = "Application outcomes grouped by company, the company with most applications first.")
     public DashboardViews.Outcomes byCompany(@QueryParam("limit") @DefaultValue("20")
             @Pattern(regexp = "[1-9]|[1-9][0-9]|100", message = "must be a whole number from 1 to 100") String limit) {
         return dashboards.byCompany(currentUser.id(), Integer.parseInt(limit));
@@ -73,7 +76,8 @@ public class AnalyticsResource {
 
     @GET
     @Path("/resume-versions")
-    @Operation(summary = "Outcomes per resume used, the resumes that led to the most interviews first")
+    @Operation(operationId = "getOutcomesByResume", summary = "Outcomes by resume",
+            description = "Application outcomes per resume used, the resumes that led to most interviews first.")
     public DashboardViews.ResumeOutcomes resumeVersions() {
         return dashboards.resumeVersions(currentUser.id());
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the dashboards answer (JSON in snake_case); also what the cache stores. */
 // Jackson reads and writes these outside the REST layer (caches, JSONB columns, patches): the native image
@@ -16,14 +17,17 @@ public final class DashboardViews {
     }
 
     /** Applications by current status, every status present (0 when none). */
+    @Schema(name = "PipelineCounts")
     public record Pipeline(long total, Map<String, Long> byStatus) {
     }
 
     /** One week (Monday, UTC) of seed 001's dashboard: applications created, and those now in a positive status. */
+    @Schema(name = "WeekActivity")
     public record Week(LocalDate weekStart, long applications, long positiveResponses) {
     }
 
     /** The last {@code weeks} weeks, newest first, weeks without applications included with zeros. */
+    @Schema(name = "WeeklyActivity")
     public record Weekly(int weeks, List<String> positiveStatuses, List<Week> items) {
     }
 
@@ -37,10 +41,12 @@ public final class DashboardViews {
     }
 
     /** Outcomes of one group of applications (a source, a company). */
+    @Schema(name = "OutcomeGroup")
     public record Outcome(String key, long applications, long applied, long responded, long interviews, long offers,
                           Double responseRate) {
     }
 
+    @Schema(name = "OutcomeGroups")
     public record Outcomes(List<Outcome> items) {
     }
 

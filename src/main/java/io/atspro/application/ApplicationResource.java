@@ -31,6 +31,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/applications")
@@ -49,14 +53,18 @@ public class ApplicationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an application from a tracked job (job_id) or a free company_name and job_title")
+    @Operation(operationId = "createApplication", summary = "Create an application",
+            description = "Creates an application from a tracked job (job_id) or a free company_name and job_title. Answers 201 with a Location header.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new application",
+            content = @Content(schema = @Schema(implementation = ApplicationViews.ApplicationView.class)))
     public Response create(@NotNull @Valid ApplicationRequests.CreateApplication request, UriInfo uri) {
         ApplicationViews.ApplicationView created = applications.create(currentUser.id(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
     }
 
     @GET
-    @Operation(summary = "The caller's applications; filter by status (repeatable), company, applied_at range; sort")
+    @Operation(operationId = "listApplications", summary = "List applications",
+            description = "The caller's applications, filtered by status (repeatable), company and applied_at range, sorted and paged.")
     public Page<ApplicationViews.ApplicationView> list(
             @QueryParam("status") List<@Pattern(regexp = ApplicationRequests.STATUS, message = ApplicationRequests.STATUS_MESSAGE) String> statuses,
             @QueryParam("company") @Size(max = 200) String company,
@@ -73,6 +81,8 @@ public class ApplicationResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getApplication", summary = "Get an application",
+            description = "One of the caller's applications.")
     public ApplicationViews.ApplicationView get(@PathParam("id") UUID id) {
         return applications.get(currentUser.id(), id);
     }
@@ -80,7 +90,8 @@ public class ApplicationResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change notes, follow-up date, interview dates, offer, rejection reason, resume or cover letter used")
+    @Operation(operationId = "updateApplication", summary = "Update an application",
+            description = "JSON merge patch of notes, follow-up date, interview dates, offer, rejection reason, resume or cover letter used. The status moves only through moveApplicationStatus.")
     public ApplicationViews.ApplicationView patch(@PathParam("id") UUID id, @NotNull ObjectNode patch)
             throws JsonProcessingException {
         return applications.patch(currentUser.id(), id, patch);
@@ -89,7 +100,10 @@ public class ApplicationResource {
     @POST
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move the application to another status (409 when the move is not allowed)")
+    @Operation(operationId = "moveApplicationStatus", summary = "Move an application to another status",
+            description = "Moves the application along its pipeline and records the change in its timeline. A move the pipeline does not allow answers 409 and changes nothing.")
+    @APIResponse(responseCode = "409", description = "The request conflicts with the current state (see the problem detail)")
+    @APIResponseSchema(value = ApplicationViews.ApplicationView.class, responseDescription = "OK")
     public ApplicationViews.ApplicationView move(@PathParam("id") UUID id,
                                                  @NotNull @Valid ApplicationRequests.StatusMove move) {
         return applications.move(currentUser.id(), id, move);
@@ -97,13 +111,16 @@ public class ApplicationResource {
 
     @GET
     @Path("/{id}/timeline")
-    @Operation(summary = "Every status change, oldest first")
+    @Operation(operationId = "getApplicationTimeline", summary = "Application timeline",
+            description = "Every status change of the application, oldest first.")
     public List<ApplicationViews.TimelineEntry> timeline(@PathParam("id") UUID id) {
         return applications.timeline(currentUser.id(), id);
     }
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteApplication", summary = "Delete an application",
+            description = "Deletes the application with its history and feedback.")
     public void delete(@PathParam("id") UUID id) {
         applications.delete(currentUser.id(), id);
     }
@@ -111,12 +128,18 @@ public class ApplicationResource {
     @POST
     @Path("/{id}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "addApplicationFeedback", summary = "Add feedback",
+            description = "Records feedback received for the application (interview notes, rejection reasons). Answers 201.")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ApplicationViews.FeedbackView.class)))
     public Response addFeedback(@PathParam("id") UUID id, @NotNull @Valid ApplicationRequests.FeedbackRequest request) {
         return Response.status(Response.Status.CREATED).entity(applications.addFeedback(currentUser.id(), id, request)).build();
     }
 
     @GET
     @Path("/{id}/feedback")
+    @Operation(operationId = "listApplicationFeedback", summary = "List feedback",
+            description = "The feedback recorded for the application, newest first, paged.")
     public Page<ApplicationViews.FeedbackView> feedback(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         return applications.feedback(currentUser.id(), id, page);
     }

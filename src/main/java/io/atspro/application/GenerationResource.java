@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/generated")
@@ -41,6 +44,7 @@ public class GenerationResource {
                                   @Size(max = 2000) String note) {
     }
 
+    @Schema(name = "GeneratedContentEdit")
     public record EditRequest(@NotBlank @Size(max = 50_000) String contentText) {
     }
 
@@ -54,7 +58,13 @@ public class GenerationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Generate for a resume and a job (job_id) or an application (application_id)")
+    @Operation(operationId = "generateContent", summary = "Generate a document",
+            description = "Generates a cover letter or other content for a resume and a job (job_id) or an application (application_id). Counts against the plan's monthly quota.")
+    @APIResponse(responseCode = "201", description = "Generated; Location names the new document",
+            content = @Content(schema = @Schema(implementation = GenerationViews.ContentView.class)))
+    @APIResponse(responseCode = "429", description = "The plan's monthly quota for this is used up")
+    @APIResponse(responseCode = "502", description = "The text generation provider failed")
+    @APIResponse(responseCode = "503", description = "The service it needs is unavailable; retry later")
     public Response generate(@NotNull @Valid GenerateRequest request, UriInfo uri) {
         GenerationViews.ContentView content = generation.generate(currentUser.id(), new GenerationService.Generate(
                 ContentType.of(request.contentType()), request.resumeId(), request.jobId(), request.applicationId(),
@@ -63,6 +73,8 @@ public class GenerationResource {
     }
 
     @GET
+    @Operation(operationId = "listGeneratedContent", summary = "List generated documents",
+            description = "The caller's generated content, newest first, paged.")
     public Page<GenerationViews.ContentView> list(
             @QueryParam("content_type") @Pattern(regexp = TYPES, message = TYPES_MESSAGE) String type,
             @QueryParam("application_id") UUID applicationId, @QueryParam("job_id") UUID jobId,
@@ -72,6 +84,8 @@ public class GenerationResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getGeneratedContent", summary = "Get a generated document",
+            description = "One generated document with its text.")
     public GenerationViews.ContentView get(@PathParam("id") UUID id) {
         return generation.get(currentUser.id(), id);
     }
@@ -79,19 +93,24 @@ public class GenerationResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Edit the text (marks it user_edited)")
+    @Operation(operationId = "editGeneratedContent", summary = "Edit a generated document",
+            description = "Replaces the text of a generated document and marks it user_edited.")
     public GenerationViews.ContentView edit(@PathParam("id") UUID id, @NotNull @Valid EditRequest request) {
         return generation.edit(currentUser.id(), id, request.contentText());
     }
 
     @POST
     @Path("/{id}/approve")
+    @Operation(operationId = "approveGeneratedContent", summary = "Approve a generated document",
+            description = "Marks a generated document as approved for use.")
     public GenerationViews.ContentView approve(@PathParam("id") UUID id) {
         return generation.approve(currentUser.id(), id);
     }
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteGeneratedContent", summary = "Delete a generated document",
+            description = "Deletes a generated document.")
     public void delete(@PathParam("id") UUID id) {
         generation.delete(currentUser.id(), id);
     }

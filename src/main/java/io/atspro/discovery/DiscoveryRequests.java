@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 final class DiscoveryRequests {
 
@@ -16,6 +17,7 @@ final class DiscoveryRequests {
      * @param sources the platforms whose boards to search server-side (workday, smartrecruiters); absent means every
      *                platform that can, an empty list means the catalog only
      */
+    @Schema(name = "DiscoveryRequest")
     record Start(
             @NotBlank @Size(min = 2, max = 200) String searchQuery,
             @Size(max = 200) String location,

@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/discoveries")
@@ -37,9 +40,12 @@ public class DiscoveryResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a discovery: {search_query, location?, sources?}; the catalog and the boards that "
-            + "search server-side (Workday, SmartRecruiters) are searched in the background; one at a time, within "
-            + "the plan's monthly discoveries")
+    @Operation(operationId = "startDiscovery", summary = "Start a discovery",
+            description = "Searches the boards that support search for the query in the background and adds what it finds to the catalog. One discovery at a time per user; counts against the plan's monthly quota. Answers 202.")
+    @APIResponse(responseCode = "202", description = "Started; Location names the discovery to follow",
+            content = @Content(schema = @Schema(implementation = DiscoveryView.class)))
+    @APIResponse(responseCode = "409", description = "The request conflicts with the current state (see the problem detail)")
+    @APIResponse(responseCode = "429", description = "The plan's monthly quota for this is used up")
     public Response start(@NotNull @Valid DiscoveryRequests.Start request, UriInfo uri) {
         DiscoveryView discovery = discoveries.start(currentUser.id(), request);
         return Response.accepted(discovery)
@@ -47,19 +53,24 @@ public class DiscoveryResource {
     }
 
     @GET
+    @Operation(operationId = "listDiscoveries", summary = "List discoveries",
+            description = "The caller's discoveries, newest first, with their status and counts.")
     public Page<DiscoveryView> list(@Valid @BeanParam PageRequest page) {
         return discoveries.list(currentUser.id(), page);
     }
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getDiscovery", summary = "Get a discovery",
+            description = "One discovery: status, jobs found and new, boards searched and failed, timings.")
     public DiscoveryView get(@PathParam("id") UUID id) {
         return discoveries.get(currentUser.id(), id);
     }
 
     @GET
     @Path("/{id}/postings")
-    @Operation(summary = "The discovery's results, a page of postings in its order (empty until it has finished)")
+    @Operation(operationId = "listDiscoveryPostings", summary = "Postings a discovery found",
+            description = "The discovery's results as a page of postings in its order (empty until it has finished).")
     public Page<PostingSummary> postings(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         return discoveries.results(currentUser.id(), id, page);
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Response bodies of the goals API. */
 public final class GoalViews {
@@ -16,6 +17,7 @@ public final class GoalViews {
      * How far a goal is: {@code current} of {@code target}, {@code percent} 0–100 (capped), counted over
      * [{@code window_start}, {@code window_end}) ({@code window_end} null: up to now).
      */
+    @Schema(name = "GoalProgress")
     public record Progress(long current, long target, int percent, Instant windowStart, Instant windowEnd) {
 
         static Progress of(long current, long target, Instant windowStart, Instant windowEnd) {

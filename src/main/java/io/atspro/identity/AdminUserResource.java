@@ -27,7 +27,8 @@ public class AdminUserResource {
     }
 
     @GET
-    @Operation(summary = "Users, newest first; q searches email and name")
+    @Operation(operationId = "searchUsers", summary = "Search users",
+            description = "Users, newest first; q searches email and name.")
     public Page<Views.AdminUser> search(@QueryParam("q") @Size(max = 200) String q, @Valid @BeanParam PageRequest page) {
         return users.search(q, page);
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/me")
@@ -36,13 +37,14 @@ public class MeResource {
     }
 
     /** {@code DELETE /me} body. */
+    @Schema(name = "AccountDeletionConfirmation")
     public record Confirmation(String confirm) {
     }
 
     @DELETE
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Erase your account and everything in it (rows in every table, files, caches); needs "
-            + "{\"confirm\": \"DELETE MY ACCOUNT\"}. The next request with the same token starts a new, empty user")
+    @Operation(operationId = "deleteMe", summary = "Delete the caller's account",
+            description = "Erases the account and every piece of the caller's data, files included. Needs the confirmation body; cannot be undone.")
     public AccountEraser.Report erase(@NotNull Confirmation confirmation) {
         if (!AccountEraser.CONFIRMATION.equals(confirmation.confirm())) {
             throw new io.atspro.shared.InvalidInputException("confirm",
@@ -52,21 +54,24 @@ public class MeResource {
     }
 
     @GET
-    @Operation(summary = "The caller's user and profile, with the roles of the token")
+    @Operation(operationId = "getMe", summary = "The caller",
+            description = "The caller's user and profile, with the roles of the token.")
     public Views.Me me() {
         return profiles.me(currentUser.id()).withRoles(identity.getRoles());
     }
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change profile fields (JSON merge patch: absent fields stay, null clears)")
+    @Operation(operationId = "updateMe", summary = "Update the caller's profile",
+            description = "JSON merge patch of profile fields: absent fields stay, null clears.")
     public Views.Me patch(@NotNull ObjectNode patch) throws JsonProcessingException {
         return profiles.patch(currentUser.id(), patch).withRoles(identity.getRoles());
     }
 
     @GET
     @Path("/settings")
-    @Operation(summary = "The caller's settings")
+    @Operation(operationId = "getSettings", summary = "The caller's settings",
+            description = "The caller's settings.")
     public Views.Settings settings() {
         return profiles.settings(currentUser.id());
     }
@@ -74,14 +79,16 @@ public class MeResource {
     @PUT
     @Path("/settings")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the caller's settings")
+    @Operation(operationId = "replaceSettings", summary = "Replace the caller's settings",
+            description = "Replaces the caller's settings as a whole.")
     public Views.Settings replaceSettings(@NotNull @Valid Requests.SettingsUpdate settings) {
         return profiles.replaceSettings(currentUser.id(), settings);
     }
 
     @GET
     @Path("/subscription")
-    @Operation(summary = "The caller's current subscription and its plan's monthly limits")
+    @Operation(operationId = "getSubscription", summary = "The caller's subscription",
+            description = "The caller's current subscription and its plan's monthly limits with what has been used.")
     public Views.SubscriptionView subscription() {
         return profiles.subscription(currentUser.id());
     }

@@ -2,6 +2,7 @@ package io.atspro.identity;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The plans of {@code subscriptions.plan} and what each allows a month; null means unlimited. */
 public enum Plan {
@@ -10,6 +11,7 @@ public enum Plan {
     PREMIUM(100, 1000, null, 1000, null, 31, 500);
 
     /** @param discoveries job searches a user starts on the boards ({@code POST /discoveries}) */
+    @Schema(name = "PlanLimits")
     public record Limits(Integer resumeUploads, Integer jobImports, Integer applications, Integer aiGenerations,
                          Integer matchScores, Integer dataExports, Integer discoveries) {
     }

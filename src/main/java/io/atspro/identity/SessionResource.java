@@ -29,14 +29,16 @@ public class SessionResource {
     }
 
     @GET
-    @Operation(summary = "The caller's sessions, most recently used first; 'current' marks this request's")
+    @Operation(operationId = "listSessions", summary = "List sessions",
+            description = "The caller's sessions, most recently used first; current marks the one of this request.")
     public Page<Views.Session> list(@Valid @BeanParam PageRequest page) {
         return sessions.list(currentUser.id(), currentUser.sessionId().orElse(null), page);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke a session: every token of it is refused from now on")
+    @Operation(operationId = "revokeSession", summary = "Revoke a session",
+            description = "Revokes a session: every token of it is refused from now on.")
     public void revoke(@PathParam("id") String id) {
         sessions.revoke(currentUser.id(), id);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The identity feature's response bodies, and the mapping from entities. No entity crosses HTTP. */
 // Registered for the native image: Views.Me is also read back from the Redis cache by Jackson.
@@ -58,6 +59,7 @@ public final class Views {
                              List<String> technologiesUsed, Instant createdAt, Instant updatedAt) {
     }
 
+    @Schema(name = "UserSession")
     public record Session(String id, Instant createdAt, Instant lastSeenAt, Instant expiresAt, String ipAddress,
                           String userAgent, boolean current) {
     }

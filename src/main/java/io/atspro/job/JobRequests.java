@@ -3,6 +3,7 @@ package io.atspro.job;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of the jobs API. Exactly one source per create. */
 public final class JobRequests {
@@ -15,6 +16,7 @@ public final class JobRequests {
                             @Size(max = 10_000) String notes) {
     }
 
+    @Schema(name = "JobPatch")
     public record PatchJob(@Valid JobDetails parsedData, @Size(max = 10_000) String notes) {
     }
 }

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/matches")
@@ -42,7 +45,12 @@ public class MatchResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Score a resume against a job: 0–100, matched and missing keywords, section checks, suggestions")
+    @Operation(operationId = "scoreMatch", summary = "Score a resume against a job",
+            description = "Scores a resume against a job: 0 to 100, matched and missing keywords, section checks and suggestions. Counts against the plan's monthly quota. Answers 201.")
+    @APIResponse(responseCode = "201", description = "Scored; Location names the new match",
+            content = @Content(schema = @Schema(implementation = MatchView.class)))
+    @APIResponse(responseCode = "409", description = "The request conflicts with the current state (see the problem detail)")
+    @APIResponse(responseCode = "429", description = "The plan's monthly quota for this is used up")
     public Response match(@NotNull @Valid MatchRequest request, UriInfo uri) {
         if (request.jobId() == null && request.postingId() == null) {
             throw new InvalidInputException("job_id", "is required (or a posting_id from the catalog)");
@@ -56,7 +64,8 @@ public class MatchResource {
     }
 
     @GET
-    @Operation(summary = "Match scores, newest first, per resume and/or per job")
+    @Operation(operationId = "listMatches", summary = "List match scores",
+            description = "Match scores, newest first, per resume and/or per job.")
     public Page<MatchView> list(@QueryParam("resume_id") UUID resumeId, @QueryParam("job_id") UUID jobId,
                                 @Valid @BeanParam PageRequest page) {
         return matches.list(currentUser.id(), resumeId, jobId, page);
@@ -64,6 +73,8 @@ public class MatchResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getMatch", summary = "Get a match score",
+            description = "One match score with its details.")
     public MatchView get(@PathParam("id") UUID id) {
         return matches.get(currentUser.id(), id);
     }

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -52,13 +54,19 @@ public class ImportResource {
     @POST
     @Path("/arangodb")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import an export already on the server: {\"directory\": name in atspro.migration.import-dir}")
+    @Operation(operationId = "importArangoExport", summary = "Import an ATSPro export",
+            description = "Imports an ArangoDB export of the earlier ATSPro, uploaded as a zip or named by {\"directory\"} under atspro.migration.import-dir.")
+    @APIResponse(responseCode = "409", description = "The request conflicts with the current state (see the problem detail)")
+    @APIResponse(responseCode = "413", description = "The upload is larger than allowed")
+    @APIResponse(responseCode = "415", description = "The upload is not of an accepted type")
+    @APIResponseSchema(value = ImportRunView.class, responseDescription = "OK")
     public ImportRunView importDirectory(@NotNull @Valid DirectoryImport request) {
         return imports.importDirectory(currentUser.id(), request.directory());
     }
 
     @GET
-    @Operation(summary = "Past imports, newest first, with who ran them and their summaries")
+    @Operation(operationId = "listImportRuns", summary = "List imports",
+            description = "Past imports, newest first, with who ran them and their summaries.")
     public Page<ImportRunView> runs(@Valid @BeanParam PageRequest page) {
         return imports.runs(page);
     }

@@ -31,6 +31,8 @@ public class CalendarResource {
     @GET
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getCalendarFeed", summary = "Calendar feed status",
+            description = "Whether the caller has a calendar feed and when it was created; the secret URL itself is shown only when created.")
     public FeedLink get() {
         CalendarFeed.FeedView feed = feeds.get(currentUser.id());
         return new FeedLink(feed.active(), feed.createdAt(), feed.rotatedAt(), null);
@@ -39,7 +41,8 @@ public class CalendarResource {
     @POST
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create the secret calendar URL, or rotate it (the old one stops working); shown only now")
+    @Operation(operationId = "rotateCalendarFeed", summary = "Create or rotate the calendar feed",
+            description = "Creates the secret calendar URL, or rotates it (the old one stops working). The URL is shown only in this answer.")
     public FeedLink rotate(UriInfo uri) {
         CalendarFeed.FeedView feed = feeds.rotate(currentUser.id());
         String url = uri.getBaseUriBuilder().path("api/v1/calendar/{token}.ics").build(feed.token()).toString();
@@ -48,6 +51,8 @@ public class CalendarResource {
 
     @DELETE
     @Authenticated
+    @Operation(operationId = "revokeCalendarFeed", summary = "Revoke the calendar feed",
+            description = "Revokes the secret calendar URL.")
     public void revoke() {
         feeds.revoke(currentUser.id());
     }

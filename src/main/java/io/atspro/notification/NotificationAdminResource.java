@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/admin/notifications")
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class NotificationAdminResource {
 
     /** A message to every user. */
+    @Schema(name = "AnnouncementRequest")
     public record Announcement(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 5000) String message,
             @Pattern(regexp = "low|normal|high|urgent", message = "must be one of low, normal, high, urgent") String priority) {
     }
@@ -41,7 +43,8 @@ public class NotificationAdminResource {
 
     @POST
     @Path("/jobs/{job}")
-    @Operation(summary = "Run a notification schedule now: deliveries (quiet hours over), reminders, briefings, or all")
+    @Operation(operationId = "runNotificationJob", summary = "Run a notification job",
+            description = "Runs a notification schedule now: deliveries (quiet hours over), reminders, briefings, or all.")
     public Map<String, Integer> run(@PathParam("job") String job) {
         var now = clock.instant();
         return switch (job) {
@@ -56,7 +59,8 @@ public class NotificationAdminResource {
     @POST
     @Path("/announcements")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A system announcement to every user (those who turned announcements off excepted)")
+    @Operation(operationId = "sendAnnouncement", summary = "Send an announcement",
+            description = "A system announcement to every user (those who turned announcements off excepted).")
     public Map<String, Integer> announce(@NotNull @Valid Announcement announcement) {
         return Map.of("notified", announcements.toEveryone(announcement));
     }

@@ -40,7 +40,8 @@ public class NotificationResource {
     }
 
     @GET
-        @Operation(summary = "The caller's notifications, newest first, with the unread count")
+    @Operation(operationId = "listNotifications", summary = "List notifications",
+            description = "The caller's notifications, newest first, with the unread count.")
     public NotificationService.Listing list(
             @QueryParam("unread") @Pattern(regexp = "true|false", message = "must be true or false") String unread,
             @QueryParam("type") @Pattern(regexp = NotificationType.CODES, message = "is not a notification type") String type,
@@ -50,24 +51,32 @@ public class NotificationResource {
 
     @GET
     @Path("/unread-count")
+    @Operation(operationId = "getUnreadNotificationCount", summary = "Unread count",
+            description = "How many of the caller's notifications are unread.")
     public Map<String, Long> unreadCount() {
         return Map.of("unread_count", notifications.unreadCount(currentUser.id()));
     }
 
     @POST
     @Path("/{id}/read")
+    @Operation(operationId = "markNotificationRead", summary = "Mark a notification read",
+            description = "Marks one notification read.")
     public NotificationView read(@PathParam("id") UUID id) {
         return notifications.markRead(currentUser.id(), id);
     }
 
     @POST
     @Path("/read-all")
+    @Operation(operationId = "markAllNotificationsRead", summary = "Mark all notifications read",
+            description = "Marks every notification of the caller read; answers how many changed.")
     public Map<String, Integer> readAll() {
         return Map.of("updated", notifications.markAllRead(currentUser.id()));
     }
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteNotification", summary = "Delete a notification",
+            description = "Deletes one notification.")
     public void delete(@PathParam("id") UUID id) {
         notifications.delete(currentUser.id(), id);
     }
@@ -75,8 +84,8 @@ public class NotificationResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Server-Sent Events: each new notification as an event named notification, id = seq; "
-            + "reconnect with Last-Event-ID to receive what was missed")
+    @Operation(operationId = "streamNotifications", summary = "Live notifications (Server-Sent Events)",
+            description = "A text/event-stream of the caller's new notifications and unread counts. Browsers read it with fetch and an Authorization header, or with EventSource and a ticket from createNotificationStreamTicket (?ticket=). Last-Event-ID resumes after a reconnect.")
     public void stream(@Context SseEventSink sink, @Context Sse sse,
             @HeaderParam("Last-Event-ID") @Pattern(regexp = "[0-9]{1,18}", message = "must be an event id this stream sent") String lastEventId) {
         String userId = currentUser.id();

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Creates notifications as the user's preferences say (a type turned off is not created; inside quiet hours
@@ -57,6 +58,7 @@ public class NotificationService {
     }
 
     /** A page of the user's list with the unread count. */
+    @Schema(name = "NotificationPage")
     public record Listing(List<NotificationView> items, int page, int size, long total, long unreadCount) {
     }
 

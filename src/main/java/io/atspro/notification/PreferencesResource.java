@@ -28,14 +28,16 @@ public class PreferencesResource {
     }
 
     @GET
+    @Operation(operationId = "getNotificationPreferences", summary = "Notification preferences",
+            description = "The caller's notification preferences: channels, types, quiet hours, time zone.")
     public PreferencesView preferences() {
         return preferences.get(currentUser.id());
     }
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change channels, per-type toggles, briefing times, quiet hours (\"\" clears), digest "
-            + "frequency and the time zone (IANA); absent fields stay")
+    @Operation(operationId = "updateNotificationPreferences", summary = "Update notification preferences",
+            description = "JSON merge patch of the caller's notification preferences.")
     public PreferencesView updatePreferences(@NotNull @Valid PreferencesView.Patch patch) {
         return preferences.update(currentUser.id(), patch);
     }

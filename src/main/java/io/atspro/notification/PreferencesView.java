@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Notification preferences as the API shows them: times as HH:mm in {@code time_zone}. */
 public record PreferencesView(boolean emailEnabled, boolean pushEnabled, boolean inAppEnabled,
@@ -29,6 +30,7 @@ public record PreferencesView(boolean emailEnabled, boolean pushEnabled, boolean
     }
 
     /** A merge patch: absent fields stay; quiet hours are cleared with "". */
+    @Schema(name = "NotificationPreferencesPatch")
     public record Patch(Boolean emailEnabled, Boolean pushEnabled, Boolean inAppEnabled,
             Boolean jobStatusChangeEnabled, Boolean applicationUpdateEnabled, Boolean interviewReminderEnabled,
             Boolean newJobMatchEnabled, Boolean applicationDeadlineEnabled, Boolean skillGapReportEnabled,

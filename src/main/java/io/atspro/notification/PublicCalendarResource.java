@@ -23,7 +23,8 @@ public class PublicCalendarResource {
     @Path("/{token}.ics")
     @PermitAll
     @Produces("text/calendar; charset=utf-8")
-    @Operation(summary = "The iCalendar feed (no bearer token: the URL is the secret)")
+    @Operation(operationId = "getCalendarFeedIcs", summary = "The iCalendar feed",
+            description = "The caller's interviews and follow-ups as iCalendar. No bearer token: the secret URL is the credential (404 when unknown or revoked).")
     public String calendar(@PathParam("token") String token) {
         return feeds.calendar(token).orElseThrow(() -> new ResourceNotFoundException("Calendar feed"));
     }

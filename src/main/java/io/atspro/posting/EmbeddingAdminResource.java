@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/admin/embeddings")
@@ -19,10 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EmbeddingAdminResource {
 
     /** How far behind the catalog's vectors are. */
+    @Schema(name = "EmbeddingBacklog")
     public record Status(boolean enabled, long postingsWaiting, Instant oldestWaitingSince) {
     }
 
     /** The queued run. */
+    @Schema(name = "EmbeddingRunQueued")
     public record Queued(UUID taskId) {
     }
 
@@ -33,7 +38,8 @@ public class EmbeddingAdminResource {
     }
 
     @GET
-    @Operation(summary = "Active postings waiting for a vector, and since when the oldest waits")
+    @Operation(operationId = "getEmbeddingStatus", summary = "Embedding backlog",
+            description = "Active postings waiting for a vector, and since when the oldest waits.")
     public Status status() {
         PostingVectors.Backlog backlog = embeddings.backlog(true);
         return new Status(embeddings.enabled(), backlog.postings(), backlog.oldestSince());
@@ -41,8 +47,10 @@ public class EmbeddingAdminResource {
 
     @POST
     @Path("/run")
-    @Operation(summary = "Queue an embedding run of new and changed postings now (the sweep's CronJob trigger); "
-            + "409 when one is queued or running already, or embeddings are off")
+    @Operation(operationId = "runEmbeddings", summary = "Embed waiting postings",
+            description = "Embeds the postings that wait for a vector as a background task; 409 when embeddings are off or a run is queued.")
+    @APIResponse(responseCode = "409", description = "The request conflicts with the current state (see the problem detail)")
+    @APIResponseSchema(value = Queued.class, responseDescription = "OK")
     public Queued run() {
         if (!embeddings.enabled()) {
             throw new ConflictException("Embeddings are off (atspro.embedding.enabled=false)");

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One catalog posting in full, with the other boards that list the same job.
@@ -25,11 +26,13 @@ public record PostingDetail(UUID id, String title, UUID companyId, String compan
         List<String> requiredSkills, List<String> preferredSkills, Company company) {
 
     /** The employer as the catalog knows it; fields the boards never gave are null. */
+    @Schema(name = "PostingCompany")
     public record Company(UUID id, String name, String domain, String logoUrl, String careerPageUrl,
             String headquartersCity, String headquartersCountry) {
     }
 
     /** The same job on another board. */
+    @Schema(name = "PostingListing")
     public record Listing(UUID id, String sourcePlatform, String applyUrl, boolean isActive) {
     }
 }

@@ -24,6 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/postings")
@@ -45,11 +48,8 @@ public class PostingResource {
     }
 
     @GET
-    @Operation(summary = "Search active postings: q in websearch syntax (title and company matches first, then "
-            + "description; newest first within each), filters, keyset paging with next_cursor; a query that "
-            + "matches nothing falls back to similar titles and companies (fuzzy: true). mode=semantic ranks by "
-            + "meaning (vectors), mode=hybrid merges both rankings (reciprocal rank fusion); both need q and page "
-            + "through the best 100 of each ranking")
+    @Operation(operationId = "searchPostings", summary = "Search the catalog",
+            description = "Searches the open postings of the catalog: text (q), location, remote, salary, skills, company, freshness; ranked (hybrid keyword and semantic) and paged.")
     public PostingSearch.Result search(
             @QueryParam("q") @Size(max = 200) String q,
             @QueryParam("location") List<@Size(max = 100) String> locations,
@@ -81,14 +81,19 @@ public class PostingResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One posting, closed ones included, with the other boards listing the same job")
+    @Operation(operationId = "getPosting", summary = "Get a posting",
+            description = "One posting, closed ones included, with sections, skills, company and the other boards listing the same job.")
     public PostingDetail get(@PathParam("id") UUID id) {
         return catalog.get(id);
     }
 
     @POST
     @Path("/{id}/save")
-    @Operation(summary = "Track this posting as one of the caller's jobs (201; 409 when already tracked)")
+    @Operation(operationId = "savePosting", summary = "Track a posting",
+            description = "Tracks this posting as one of the caller's jobs (201); 409 when it is already tracked.")
+    @APIResponse(responseCode = "201", description = "Tracked; Location names the new job",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "409", description = "The request conflicts with the current state (see the problem detail)")
     public Response save(@PathParam("id") UUID id) {
         JobView job = catalog.saveAsJob(currentUser.id(), id);
         return Response.created(UriBuilder.fromPath("/api/v1/jobs/{id}").build(job.id())).entity(job).build();

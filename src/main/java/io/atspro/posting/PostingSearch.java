@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Catalog search in SQL, on a caller's connection (the service and the benchmark run the same statements).
@@ -29,6 +30,7 @@ public final class PostingSearch {
      * most similar words of the catalog's titles and companies. {@code mode}: how the page was ranked (keyword,
      * semantic or hybrid; a semantic or hybrid search the model cannot serve answers keyword).
      */
+    @Schema(name = "PostingSearchPage")
     public record Result(List<PostingSummary> items, String nextCursor, boolean fuzzy, String didYouMean,
             String mode) {
 

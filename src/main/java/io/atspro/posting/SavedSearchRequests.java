@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 final class SavedSearchRequests {
 
@@ -20,6 +21,7 @@ final class SavedSearchRequests {
      * A saved search: the same filters as GET /postings, lists meaning "any of". On create {@code search_name} is
      * required; on PATCH absent fields stay as they are and a list given replaces the old one.
      */
+    @Schema(name = "SavedSearchRequest")
     record Search(
             @Size(max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String searchName,
             @Size(max = 500) String query,

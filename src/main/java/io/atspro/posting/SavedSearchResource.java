@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/searches")
@@ -42,7 +45,11 @@ public class SavedSearchResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Save a search (at most 50 per user)")
+    @Operation(operationId = "createSavedSearch", summary = "Save a search",
+            description = "Saves a catalog search; new matches are notified. At most 50 per user (409). Answers 201.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new saved search",
+            content = @Content(schema = @Schema(implementation = SavedSearchView.class)))
+    @APIResponse(responseCode = "409", description = "The request conflicts with the current state (see the problem detail)")
     public Response create(@NotNull @Valid SavedSearchRequests.Search request, UriInfo uri) {
         SavedSearchView search = searches.create(currentUser.id(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(search.id().toString()).build()).entity(search)
@@ -50,12 +57,16 @@ public class SavedSearchResource {
     }
 
     @GET
+    @Operation(operationId = "listSavedSearches", summary = "List saved searches",
+            description = "The caller's saved searches.")
     public Page<SavedSearchView> list(@Valid @BeanParam PageRequest page) {
         return searches.list(currentUser.id(), page);
     }
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getSavedSearch", summary = "Get a saved search",
+            description = "One saved search.")
     public SavedSearchView get(@PathParam("id") UUID id) {
         return searches.get(currentUser.id(), id);
     }
@@ -63,20 +74,24 @@ public class SavedSearchResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(operationId = "updateSavedSearch", summary = "Update a saved search",
+            description = "JSON merge patch of a saved search.")
     public SavedSearchView patch(@PathParam("id") UUID id, @NotNull @Valid SavedSearchRequests.Search patch) {
         return searches.patch(currentUser.id(), id, patch);
     }
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteSavedSearch", summary = "Delete a saved search",
+            description = "Deletes a saved search.")
     public void delete(@PathParam("id") UUID id) {
         searches.delete(currentUser.id(), id);
     }
 
     @GET
     @Path("/{id}/matches")
-    @Operation(summary = "Active postings the search matches that appeared since a time (first seen after it), "
-            + "in search order, keyset paged")
+    @Operation(operationId = "listSavedSearchMatches", summary = "Postings matching a saved search",
+            description = "The catalog postings that match a saved search now, ranked and paged.")
     public PostingSearch.Result matches(@PathParam("id") UUID id,
             @QueryParam("since") @Size(max = 40) String since,
             @QueryParam("not_applied") @Pattern(regexp = "true|false", message = "must be true or false") String notApplied,

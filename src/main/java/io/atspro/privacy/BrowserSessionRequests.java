@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What clients send to the browser-session vault. */
 public final class BrowserSessionRequests {
@@ -13,6 +14,7 @@ public final class BrowserSessionRequests {
     }
 
     /** A platform's session: cookies (as the browser exports them) and/or a JSON object of session data. */
+    @Schema(name = "BrowserSessionRequest")
     public record Create(
             @NotBlank
             @Pattern(regexp = "[a-z0-9][a-z0-9_.-]{0,49}", message = "must be 1-50 lower-case letters, digits, '.', '_' or '-'")

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/browser-sessions")
@@ -39,7 +42,10 @@ public class BrowserSessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Store a platform's session (cookies and/or session data, encrypted at rest)")
+    @Operation(operationId = "storeBrowserSession", summary = "Store a browser session",
+            description = "Stores a job platform's session (cookies and/or session data, encrypted at rest) for the auto-apply browser. Answers 201.")
+    @APIResponse(responseCode = "201", description = "Stored; Location names the new session",
+            content = @Content(schema = @Schema(implementation = BrowserSessionViews.Summary.class)))
     public Response store(@NotNull @Valid BrowserSessionRequests.Create request, UriInfo uri) {
         BrowserSessionViews.Summary created = sessions.store(currentUser.id(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -47,7 +53,8 @@ public class BrowserSessionResource {
     }
 
     @GET
-    @Operation(summary = "The caller's unexpired sessions, newest first, without their secrets")
+    @Operation(operationId = "listBrowserSessions", summary = "List browser sessions",
+            description = "The caller's unexpired browser sessions, newest first, without their secrets.")
     public Page<BrowserSessionViews.Summary> list(
             @QueryParam("platform") @Pattern(regexp = "[a-z0-9][a-z0-9_.-]{0,49}", message = "must be a platform name") String platform,
             @Valid @BeanParam PageRequest page) {
@@ -56,13 +63,16 @@ public class BrowserSessionResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One unexpired session with its cookies and session data; marks it used")
+    @Operation(operationId = "getBrowserSession", summary = "Get a browser session",
+            description = "One unexpired browser session with its cookies and session data; marks it used.")
     public BrowserSessionViews.Detail get(@PathParam("id") UUID id) {
         return sessions.use(currentUser.id(), id);
     }
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteBrowserSession", summary = "Delete a browser session",
+            description = "Deletes a stored browser session.")
     public void delete(@PathParam("id") UUID id) {
         sessions.delete(currentUser.id(), id);
     }

@@ -23,7 +23,8 @@ public class CryptoAdminResource {
 
     @POST
     @Path("/reencrypt")
-    @Operation(summary = "Re-encrypt every personal field under the current key (after a key rotation)")
+    @Operation(operationId = "reencryptPersonalData", summary = "Re-encrypt personal data",
+            description = "Re-encrypts every personal field under the current key (after a key rotation).")
     public Map<String, Object> reencrypt() {
         return reencryption.reencryptAll();
     }

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/admin/retention")
@@ -31,7 +33,10 @@ public class RetentionAdminResource {
 
     @POST
     @Path("/run")
-    @Operation(summary = "Run retention now (for a CronJob while scaled to zero); 409 while a run is in progress")
+    @Operation(operationId = "runRetention", summary = "Run retention",
+            description = "Runs the retention rules now (for a CronJob while scaled to zero); 409 while a run is in progress.")
+    @APIResponse(responseCode = "409", description = "The request conflicts with the current state (see the problem detail)")
+    @APIResponseSchema(value = RetentionRunView.class, responseDescription = "OK")
     public RetentionRunView run() {
         return retention.run(clock.instant(), "admin")
                 .orElseThrow(() -> new ConflictException("A retention run is already in progress"));
@@ -39,7 +44,8 @@ public class RetentionAdminResource {
 
     @GET
     @Path("/runs")
-    @Operation(summary = "Retention runs, newest first, with what each removed")
+    @Operation(operationId = "listRetentionRuns", summary = "List retention runs",
+            description = "Retention runs, newest first, with what each removed.")
     public Page<RetentionRunView> runs(@Valid @BeanParam PageRequest page) {
         return retention.runs(page);
     }

@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/recommendations")
@@ -46,9 +50,10 @@ public class RecommendationResource {
     }
 
     @GET
-    @Operation(summary = "Active postings ranked for the caller (resume and profile): meaning, skills, preferences "
-            + "and freshness blended, each with its reasons; without postings applied to, tracked, dismissed or "
-            + "muted. Keyset paging with next_cursor")
+    @Operation(operationId = "listRecommendations", summary = "Recommended postings",
+            description = "Catalog postings recommended for the caller's active resume and preferences, best first, each with the reasons it was picked; 409 when the embedding model is off.")
+    @APIResponse(responseCode = "409", description = "The request conflicts with the current state (see the problem detail)")
+    @APIResponseSchema(value = RecommendationViews.Page.class, responseDescription = "OK")
     public RecommendationViews.Page recommend(
             @QueryParam("cursor") @Size(max = 200) String cursor,
             @QueryParam("limit") @DefaultValue("20") @Pattern(regexp = "[1-9]|[1-9][0-9]|100", message = "must be a whole number from 1 to 100") String limit) {
@@ -57,20 +62,23 @@ public class RecommendationResource {
 
     @POST
     @Path("/{posting_id}/dismiss")
-    @Operation(summary = "Keep a posting out of the caller's recommendations; ?mute=company or ?mute=title also "
-            + "mutes its company or its title. 404 for no posting, 409 when dismissed already")
+    @Operation(operationId = "dismissRecommendation", summary = "Dismiss a recommendation",
+            description = "Stops recommending this posting; 409 when it is dismissed already.")
+    @APIResponse(responseCode = "201", description = "Dismissed (and muted when asked)",
+            content = @Content(schema = @Schema(implementation = RecommendationViews.Dismissal.class)))
+    @APIResponse(responseCode = "409", description = "The request conflicts with the current state (see the problem detail)")
     public Response dismiss(@PathParam("posting_id") UUID postingId,
             @QueryParam("mute") @Pattern(regexp = "company|title", message = "must be one of company, title") String mute) {
         var created = service.dismiss(currentUser.id(), postingId, mute);
         return Response.status(Response.Status.CREATED)
-                .entity(created.<Object>map(m -> Map.of("posting_id", postingId, "mute", m))
-                        .orElse(Map.of("posting_id", postingId)))
-                .build();
+                .entity(new RecommendationViews.Dismissal(postingId, created.orElse(null))).build();
     }
 
     @DELETE
     @Path("/{posting_id}/dismiss")
-    @Operation(summary = "Undo a dismissal (404 when the posting is not dismissed)")
+    @Operation(operationId = "undismissRecommendation", summary = "Undo a dismissal",
+            description = "Recommends the posting again; 404 when it is not dismissed.")
+    @APIResponse(responseCode = "204", description = "Recommended again")
     public Response undismiss(@PathParam("posting_id") UUID postingId) {
         service.undismiss(currentUser.id(), postingId);
         return Response.noContent().build();
@@ -78,7 +86,8 @@ public class RecommendationResource {
 
     @GET
     @Path("/mutes")
-    @Operation(summary = "The caller's muted companies and titles, oldest first")
+    @Operation(operationId = "listRecommendationMutes", summary = "List mutes",
+            description = "The caller's muted companies and titles, oldest first.")
     public Map<String, List<RecommendationViews.Mute>> mutes() {
         return Map.of("items", service.mutes(currentUser.id()));
     }
@@ -86,8 +95,11 @@ public class RecommendationResource {
     @POST
     @Path("/mutes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Mute a company (name contains the value) or a title (title contains it); 409 when muted "
-            + "already or at the limit of 200")
+    @Operation(operationId = "muteRecommendations", summary = "Mute a company or title",
+            description = "Stops recommending postings of a company or with a title; 409 when muted already or at the limit. Answers 201.")
+    @APIResponse(responseCode = "201", description = "Muted; Location names the mute",
+            content = @Content(schema = @Schema(implementation = RecommendationViews.Mute.class)))
+    @APIResponse(responseCode = "409", description = "The request conflicts with the current state (see the problem detail)")
     public Response mute(@NotNull @Valid MuteRequest request) {
         RecommendationViews.Mute mute = service.mute(currentUser.id(), request.kind(), request.value());
         return Response.created(UriBuilder.fromPath("/api/v1/recommendations/mutes/{id}").build(mute.id()))
@@ -96,7 +108,9 @@ public class RecommendationResource {
 
     @DELETE
     @Path("/mutes/{id}")
-    @Operation(summary = "Unmute (404 for no such mute of the caller)")
+    @Operation(operationId = "unmuteRecommendations", summary = "Unmute",
+            description = "Removes a mute; 404 for no such mute of the caller.")
+    @APIResponse(responseCode = "204", description = "Unmuted")
     public Response unmute(@PathParam("id") UUID id) {
         service.unmute(currentUser.id(), id);
         return Response.noContent().build();

@@ -1,10 +1,12 @@
 package io.atspro.recommendation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.atspro.posting.PostingSummary;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the recommendation endpoints answer, and what the cache keeps. */
 public final class RecommendationViews {
@@ -18,11 +20,13 @@ public final class RecommendationViews {
      * board names; how many days ago it was posted.
      */
     @RegisterForReflection
+    @Schema(name = "RecommendationReasons")
     public record Reasons(double similarity, List<String> matchedSkills, List<String> missingSkills,
             List<String> preferencesMet, List<String> preferencesMissed, String level, long postedDaysAgo) {
     }
 
     /** One recommended posting, its blended score (0–1) and why. */
+    @Schema(name = "Recommendation")
     public record Item(PostingSummary posting, double score, Reasons reasons) {
     }
 
@@ -30,10 +34,18 @@ public final class RecommendationViews {
      * A page. {@code basedOn}: what the ranking read ({@code resume}, {@code profile}, or {@code nothing} when the
      * user has neither a usable resume nor a profile title or skills: no items then).
      */
+    @Schema(name = "RecommendationPage")
     public record Page(List<Item> items, String nextCursor, String basedOn, Instant computedAt) {
     }
 
+    /** A dismissed posting; {@code mute} is the mute the dismissal also created, when one was asked for. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "RecommendationDismissal")
+    public record Dismissal(UUID postingId, Mute mute) {
+    }
+
     /** A muted company or job title. */
+    @Schema(name = "RecommendationMute")
     public record Mute(UUID id, String kind, String value, Instant createdAt) {
     }
 

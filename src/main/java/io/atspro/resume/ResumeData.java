@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The structured resume, in the shape stored as {@code resume_data}. Dates are ISO partial dates
@@ -67,6 +68,7 @@ public record ResumeData(
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "ResumeLink")
     public record Link(
             @Size(max = 100) String name,
             @NotNull @Size(min = 1, max = Limits.URL) String url) {

@@ -28,6 +28,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -48,7 +52,14 @@ public class ResumeResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a resume file; it is parsed in the background (202, follow task_id)")
+    @Operation(operationId = "createResume", summary = "Add a resume",
+            description = "multipart/form-data with a file: the file is stored and parsed in the background (202, follow task_id; the parse warnings come with the parsed resume). application/json with resume_data: a resume typed by hand (201).")
+    @APIResponse(responseCode = "201", description = "Created from resume_data typed by hand; Location names the resume",
+            content = @Content(schema = @Schema(implementation = ResumeView.class)))
+    @APIResponse(responseCode = "202", description = "Stored; parsing runs in the background (follow task_id); Location names the resume",
+            content = @Content(schema = @Schema(implementation = ResumeView.class)))
+    @APIResponse(responseCode = "413", description = "The upload is larger than allowed")
+    @APIResponse(responseCode = "415", description = "The upload is not of an accepted type")
     public Response upload(@RestForm("file") FileUpload file, @RestForm("title") @Size(max = 255) String title,
                            UriInfo uri) {
         if (file == null) {
@@ -61,7 +72,10 @@ public class ResumeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a resume from resume_data typed by hand")
+    @Operation(operationId = "createResume", summary = "Add a resume",
+            description = "multipart/form-data with a file: the file is stored and parsed in the background (202, follow task_id; the parse warnings come with the parsed resume). application/json with resume_data: a resume typed by hand (201).")
+    @APIResponse(responseCode = "413", description = "The upload is larger than allowed")
+    @APIResponse(responseCode = "415", description = "The upload is not of an accepted type")
     public Response create(@NotNull @Valid ResumeRequests.ManualResume request, UriInfo uri) {
         ResumeView created = resumes.createManual(currentUser.id(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
@@ -70,7 +84,10 @@ public class ResumeResource {
     @POST
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a JSON Resume (jsonresume.org) document")
+    @Operation(operationId = "importJsonResume", summary = "Import a JSON Resume",
+            description = "Creates a resume from a JSON Resume (jsonresume.org) document. Answers 201.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new resume",
+            content = @Content(schema = @Schema(implementation = ResumeView.class)))
     public Response importJsonResume(@NotNull JsonNode document, @QueryParam("title") @Size(max = 255) String title,
                                      UriInfo uri) {
         ResumeView created = resumes.importJsonResume(currentUser.id(), document, title);
@@ -79,6 +96,8 @@ public class ResumeResource {
     }
 
     @GET
+    @Operation(operationId = "listResumes", summary = "List resumes",
+            description = "The caller's resumes, newest first, paged.")
     public Page<ResumeView> list(@QueryParam("status") @Pattern(regexp = "pending|parsing|parsed|failed|manual",
             message = "must be one of pending, parsing, parsed, failed, manual") String status,
                                  @Valid @BeanParam PageRequest page) {
@@ -87,6 +106,8 @@ public class ResumeResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getResume", summary = "Get a resume",
+            description = "One resume with its parsed data, parse status and warnings.")
     public ResumeView get(@PathParam("id") UUID id) {
         return resumes.get(currentUser.id(), id);
     }
@@ -94,21 +115,26 @@ public class ResumeResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Edit the title and/or replace resume_data; bumps the version")
+    @Operation(operationId = "updateResume", summary = "Update a resume",
+            description = "Edits the title and/or replaces resume_data; bumps the version. 409 while it is still being parsed.")
+    @APIResponse(responseCode = "409", description = "The request conflicts with the current state (see the problem detail)")
+    @APIResponseSchema(value = ResumeView.class, responseDescription = "OK")
     public ResumeView edit(@PathParam("id") UUID id, @NotNull ObjectNode patch) throws JsonProcessingException {
         return resumes.edit(currentUser.id(), id, patch);
     }
 
     @POST
     @Path("/{id}/activate")
-    @Operation(summary = "Make this the active resume (the others stop being active)")
+    @Operation(operationId = "activateResume", summary = "Make a resume active",
+            description = "Makes this the active resume; the others stop being active.")
     public ResumeView activate(@PathParam("id") UUID id) {
         return resumes.activate(currentUser.id(), id);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete the resume and its file")
+    @Operation(operationId = "deleteResume", summary = "Delete a resume",
+            description = "Deletes the resume and its file.")
     public void delete(@PathParam("id") UUID id) {
         resumes.delete(currentUser.id(), id);
     }
@@ -116,7 +142,8 @@ public class ResumeResource {
     @GET
     @Path("/{id}/export")
     @Produces({MediaType.APPLICATION_JSON, "text/markdown"})
-    @Operation(summary = "Export as JSON Resume (format=json-resume) or Markdown (format=markdown)")
+    @Operation(operationId = "exportResume", summary = "Export a resume",
+            description = "The resume as JSON Resume (format=json-resume) or Markdown (format=markdown).")
     public Response export(@PathParam("id") UUID id,
                            @QueryParam("format") @DefaultValue("json-resume")
                            @Pattern(regexp = "json-resume|markdown", message = "must be json-resume or markdown") String format)

@@ -2,6 +2,7 @@ package io.atspro.scraping;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 final class ScrapeRequests {
 
@@ -31,6 +32,7 @@ final class ScrapeRequests {
     }
 
     /** Absent fields are left as they are; {@code schedule: ""} goes back to the default. */
+    @Schema(name = "ScrapeSourcePatch")
     record PatchSource(Boolean enabled, @Size(max = 100) String schedule, @Size(max = 255) String companyName) {
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 final class ScrapeViews {
 
@@ -34,6 +35,7 @@ final class ScrapeViews {
     }
 
     /** What a look for due sources queued: one run per source whose slot had come. */
+    @Schema(name = "DueScrapeRuns")
     record DueRuns(List<RunView> started) {
     }
 

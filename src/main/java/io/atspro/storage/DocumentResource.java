@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -44,7 +47,12 @@ public class DocumentResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a file (PDF, DOCX, text, Markdown or JSON; the type is read from the content)")
+    @Operation(operationId = "uploadDocument", summary = "Upload a document",
+            description = "Uploads a file (PDF, DOCX, plain text, Markdown or JSON; the type is read from the content, not the name). Answers 201.")
+    @APIResponse(responseCode = "201", description = "Stored; Location names the new document",
+            content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "413", description = "The upload is larger than allowed")
+    @APIResponse(responseCode = "415", description = "The upload is not of an accepted type")
     public Response upload(@RestForm("file") FileUpload file,
                            @RestForm("kind") @Pattern(regexp = KIND, message = KIND_MESSAGE) String kind,
                            UriInfo uri) {
@@ -59,7 +67,8 @@ public class DocumentResource {
     }
 
     @GET
-    @Operation(summary = "The caller's documents, newest first")
+    @Operation(operationId = "listDocuments", summary = "List documents",
+            description = "The caller's documents, newest first.")
     public Page<DocumentView> list(@QueryParam("kind") @Pattern(regexp = KIND, message = KIND_MESSAGE) String kind,
                                    @QueryParam("resume_id") UUID resumeId, @Valid @BeanParam PageRequest page) {
         return documents.list(currentUser.id(), kind, resumeId, page);
@@ -67,20 +76,24 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getDocument", summary = "Get a document",
+            description = "One document's metadata.")
     public DocumentView get(@PathParam("id") UUID id) {
         return documents.get(currentUser.id(), id);
     }
 
     @GET
     @Path("/{id}/download")
-    @Operation(summary = "A short-lived presigned URL that downloads the file")
+    @Operation(operationId = "getDocumentDownloadLink", summary = "Download link",
+            description = "A short-lived presigned URL that downloads the file from storage.")
     public DownloadLink download(@PathParam("id") UUID id) {
         return documents.downloadLink(currentUser.id(), id);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete the document and its file")
+    @Operation(operationId = "deleteDocument", summary = "Delete a document",
+            description = "Deletes the document and its file.")
     public void delete(@PathParam("id") UUID id) {
         documents.delete(currentUser.id(), id);
     }

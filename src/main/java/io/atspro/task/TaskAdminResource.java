@@ -24,7 +24,8 @@ public class TaskAdminResource {
 
     @POST
     @Path("/cleanup")
-    @Operation(summary = "Delete finished tasks past their expiry now, as the hourly cleanup does; how many went")
+    @Operation(operationId = "cleanUpTasks", summary = "Clean up finished tasks",
+            description = "Deletes finished tasks past their expiry now, as the hourly cleanup does; answers how many went.")
     public Map<String, Integer> cleanup() {
         return Map.of("deleted", cleanup.run());
     }

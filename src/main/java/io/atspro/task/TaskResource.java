@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/tasks")
@@ -33,7 +35,8 @@ public class TaskResource {
     }
 
     @GET
-    @Operation(summary = "The caller's tasks, newest first")
+    @Operation(operationId = "listTasks", summary = "List tasks",
+            description = "The caller's background tasks, newest first.")
     public Page<TaskView> list(
             @QueryParam("status") @Pattern(regexp = "pending|running|completed|failed|cancelled",
                     message = "must be one of pending, running, completed, failed, cancelled") String status,
@@ -44,14 +47,18 @@ public class TaskResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A task's status, progress and result")
+    @Operation(operationId = "getTask", summary = "Get a task",
+            description = "A background task's status, progress and result.")
     public TaskView get(@PathParam("id") UUID id) {
         return tasks.get(currentUser.id(), id);
     }
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel a pending or running task (409 when it already finished)")
+    @Operation(operationId = "cancelTask", summary = "Cancel a task",
+            description = "Cancels a pending or running task; 409 when it already finished.")
+    @APIResponse(responseCode = "409", description = "The request conflicts with the current state (see the problem detail)")
+    @APIResponseSchema(value = TaskView.class, responseDescription = "OK")
     public TaskView cancel(@PathParam("id") UUID id) {
         return tasks.cancel(currentUser.id(), id);
     }
