@@ -27,8 +27,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -102,8 +107,72 @@ class NotificationTest {
     }
 
     @Test
+    void aTicketOpensTheStreamOnceWithoutATokenAndNeverReachesTheLog() throws Exception {
+        List<String> logged = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage() + " " + Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            String alice = Tokens.user().bearer();
+            String app = application(alice, "Ticketed");
+            JsonPath issued = as(alice).post("/api/v1/notifications/stream-ticket").then().statusCode(201)
+                    .header("Cache-Control", "no-store").extract().jsonPath();
+            String ticket = issued.getString("ticket");
+            assertThat(ticket).matches("[A-Za-z0-9_-]{43}");
+            assertThat(issued.getString("stream_url")).isEqualTo("/api/v1/notifications/stream?ticket=" + ticket);
+            assertThat(Instant.parse(issued.getString("expires_at"))).isAfter(Instant.now())
+                    .isBefore(Instant.now().plusSeconds(31));
+            String url = "http://127.0.0.1:" + RestAssured.port + issued.getString("stream_url");
+            try (SseClient stream = SseClient.open(url, null, null)) {
+                assertThat(stream.status).isEqualTo(200);
+                Thread.sleep(200);
+                move(alice, app, "applied");
+                SseClient.Event event = stream.next(Duration.ofSeconds(2));
+                assertThat(event).as("alice's notification on the ticket's stream").isNotNull();
+                assertThat(data(event).get("title").asText()).contains("Ticketed");
+            }
+            // once only: the same ticket, or one never issued, opens nothing
+            for (String used : List.of(ticket, "A".repeat(43), "short")) {
+                given().accept("text/event-stream").queryParam("ticket", used).get("/api/v1/notifications/stream")
+                        .then().statusCode(401).contentType("application/problem+json");
+            }
+            assertThat(logged).anyMatch(line -> line.contains("Refused a notification stream ticket"))
+                    .noneMatch(line -> line.contains(ticket));
+        } finally {
+            root.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void anExpiredTicketOpensNothing() throws Exception {
+        String alice = Tokens.user().bearer();
+        String ticket = as(alice).post("/api/v1/notifications/stream-ticket").then().statusCode(201)
+                .extract().path("ticket");
+        Db.update("UPDATE notification_stream_tickets SET expires_at = now() - interval '1 second' "
+                + "WHERE ticket_hash = sha256(?::bytea)", ticket);
+        given().accept("text/event-stream").queryParam("ticket", ticket).get("/api/v1/notifications/stream")
+                .then().statusCode(401);
+    }
+
+    @Test
     void theStreamNeedsAToken() throws Exception {
         given().get("/api/v1/notifications/stream").then().statusCode(401);
+        // 401 before the Accept header is looked at (it was 406)
+        given().accept("application/json").get("/api/v1/notifications/stream").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         given().get("/api/v1/notifications").then().statusCode(401);
         try (SseClient stream = SseClient.open(streamUrl(), Tokens.user().bearer(), "not-a-number")) {
             assertThat(stream.status).isEqualTo(400);

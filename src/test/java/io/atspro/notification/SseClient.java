@@ -26,8 +26,11 @@ final class SseClient implements AutoCloseable {
     final int status;
 
     private SseClient(String url, String bearer, String lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Accept", "text/event-stream").GET();
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
