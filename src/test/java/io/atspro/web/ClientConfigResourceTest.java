@@ -2,6 +2,7 @@ package io.atspro.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -32,5 +33,11 @@ class ClientConfigResourceTest {
         given().get("/api/v1/client-config")
                 .then().statusCode(200)
                 .body("keySet()", containsInAnyOrder("issuer", "client_id"));
+    }
+
+    @Test
+    void theWebClientIsServedAtApp() {
+        given().get("/app/").then().statusCode(200).contentType(containsString("text/html"));
+        given().get("/app/app.js").then().statusCode(200);
     }
 }
