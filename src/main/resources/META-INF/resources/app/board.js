@@ -79,7 +79,9 @@ export class Board {
         STATUSES.filter((s) => allowed.has(s)).map((s) => h('option', { value: s }, label(s)))),
       h('optgroup', { label: 'Others (the server will refuse)' },
         STATUSES.filter((s) => s !== application.status && !allowed.has(s)).map((s) => h('option', { value: s }, label(s)))));
-    select.addEventListener('change', () => {
+    // A button, not the select's change event: arrowing through a closed select fires change on every step.
+    const go = h('button', { type: 'button', class: 'move-go', id: `move-go-${application.id}` }, 'Move');
+    go.addEventListener('click', () => {
       if (select.value) this.move(application.id, select.value);
     });
     const card = h('li', { class: 'card', draggable: 'true', dataset: { id: application.id, status: application.status } },
@@ -87,7 +89,7 @@ export class Board {
         application.company_name),
       h('p', { class: 'hint' }, allowed.size ? `Can move to ${[...allowed].map(label).join(', ')}` : 'Final'),
       h('label', { class: 'visually-hidden', for: `move-${application.id}` }, `Move ${application.job_title}`),
-      select);
+      h('div', { class: 'move-row' }, select, go));
     card.addEventListener('dragstart', (event) => {
       event.dataTransfer.setData('application/x-atspro-application', application.id);
       event.dataTransfer.effectAllowed = 'move';
