@@ -20,7 +20,8 @@ import jakarta.ws.rs.core.Response;
  * ({@code quarkus.http.auth.permission.api}), its failure written here alike.
  *
  * <p>Not refused here: CORS preflights (browsers send them without credentials), the public calendar feed (its URL
- * is its secret) and the notification stream opened with a ticket (the resource redeems it).
+ * is its secret), where a web client logs in (read before login) and the notification stream opened with a ticket
+ * (the resource redeems it).
  */
 @ApplicationScoped
 class UnauthenticatedProblems {
@@ -61,7 +62,7 @@ class UnauthenticatedProblems {
     private static boolean exempt(RoutingContext context) {
         String path = context.normalizedPath();
         return context.request().method() == HttpMethod.OPTIONS
-                || path.startsWith("/api/v1/calendar/")
+                || path.startsWith("/api/v1/calendar/") || path.equals("/api/v1/client-config")
                 || path.equals("/api/v1/notifications/stream") && context.request().getParam("ticket") != null;
     }
 

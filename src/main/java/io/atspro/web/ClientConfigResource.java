@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ClientConfigResource {
 
     /** {@code issuer}: the OIDC issuer URL; {@code client_id}: the public client of the web app. */
+    @Schema(name = "WebClientConfig")
     public record ClientConfig(String issuer, String clientId) {
     }
 
@@ -32,7 +34,9 @@ public class ClientConfigResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The OIDC issuer and the public client id a web client logs in with (no bearer token)")
+    @Operation(operationId = "getClientConfig", summary = "Where a web client logs in",
+            description = "The OIDC issuer and the public client id a web client logs in with (authorization code "
+                    + "with PKCE); no bearer token needed.")
     public ClientConfig get() {
         return config;
     }

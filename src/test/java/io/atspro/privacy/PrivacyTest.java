@@ -118,6 +118,8 @@ class PrivacyTest {
         // a discovery on the catalog only
         as(bearer).body("{\"search_query\":\"engineer\",\"sources\":[]}").post("/api/v1/discoveries").then()
                 .statusCode(202);
+        // a notification stream ticket not redeemed (yet)
+        as(bearer).post("/api/v1/notifications/stream-ticket").then().statusCode(201);
         // no API writes these two: the daily rollup and the six-month archive do
         Db.update("INSERT INTO user_analytics (user_id, metric_date) VALUES (?, current_date - 1)", userId);
         Db.update("INSERT INTO tasks_archive SELECT t.*, now() FROM tasks t WHERE t.user_id = ? LIMIT 1", userId);
