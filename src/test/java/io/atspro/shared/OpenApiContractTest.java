@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,18 +91,24 @@ class OpenApiContractTest {
 
     @Test
     void everyOperationButThePublicFeedNeedsABearerTokenAndAdminOnesDeclareTheRole() {
-        assertThat(doc.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
-                .isEqualTo("bearer");
+        JsonNode schemes = doc.path("components").path("securitySchemes");
+        assertThat(schemes.path("bearer").path("scheme").asText()).isEqualTo("bearer");
+        assertThat(schemes.path("oidc").path("type").asText()).isEqualTo("openIdConnect");
+        assertThat(schemes.path("oidc").path("openIdConnectUrl").asText())
+                .isEqualTo(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class)
+                        .replaceAll("/$", "") + "/.well-known/openid-configuration");
         forEachOperation((method, path, operation) -> {
             JsonNode security = operation.path("security");
             if (PUBLIC.contains(path)) {
                 assertThat(security.isMissingNode() || security.isEmpty()).isTrue();
                 return;
             }
-            assertThat(security).as("security of %s %s", method, path).hasSize(1);
-            Set<String> schemes = new HashSet<>();
-            security.get(0).fieldNames().forEachRemaining(schemes::add);
-            assertThat(schemes).containsExactly("bearer");
+            // a bearer token, or (served at run time, for Swagger UI) a login at the configured provider
+            assertThat(security).as("security of %s %s", method, path).hasSize(2);
+            Set<String> required = new HashSet<>();
+            security.get(0).fieldNames().forEachRemaining(required::add);
+            assertThat(required).containsExactly("bearer");
+            assertThat(security.get(1).path("oidc").isArray()).isTrue();
             List<String> roles = new ArrayList<>();
             security.get(0).get("bearer").forEach(role -> roles.add(role.asText()));
             boolean admin = path.startsWith("/api/v1/admin/");
@@ -148,6 +155,12 @@ class OpenApiContractTest {
                 }
             }
         });
+    }
+
+    @Test
+    void swaggerUiIsServedAndLogsInAsTheWebClientWithPkce() {
+        String config = given().get("/q/swagger-ui/index.html").then().statusCode(200).extract().asString();
+        assertThat(config).contains("atspro-web").contains("usePkceWithAuthorizationCodeGrant");
     }
 
     @Test
