@@ -1,5 +1,7 @@
 // Server-Sent Events read with fetch, because the stream needs `Authorization: Bearer …` and the browser's
-// EventSource cannot send headers.
+// EventSource cannot send headers. (A client that must use EventSource asks for a single-use ticket first,
+// POST /api/v1/notifications/stream-ticket, and opens `new EventSource(stream_url)` with it, within 30 s; a
+// reconnect needs a new ticket, and EventSource sends Last-Event-ID by itself.)
 //
 // Contract of GET /api/v1/notifications/stream (text/event-stream): each new notification is an event named
 // `notification` whose `id` is the notification's `seq` and whose `data` is the notification as JSON (the same
