@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atspro.client.ApiClient;
 import io.atspro.client.ApiException;
+import io.atspro.client.ApiResponse;
 import io.atspro.client.api.ApplicationsApi;
 import io.atspro.client.api.JobsApi;
 import io.atspro.client.api.MeApi;
@@ -67,19 +68,24 @@ class GeneratedClientIT {
         // the multipart variant of createResume: the generator takes the first of its two request bodies
         Path pdf = Files.createTempFile("generated-client-resume", ".pdf");
         Files.write(pdf, TestFiles.pdf("Alice Liddell Staff Engineer Java Kubernetes PostgreSQL"));
-        ResumeView resume;
+        ApiResponse<ResumeView> uploaded;
         try {
-            resume = new ResumesApi(alice).createResume(pdf.toFile(), "Generated client resume");
+            uploaded = new ResumesApi(alice).createResumeWithHttpInfo(pdf.toFile(), "Generated client resume");
         } finally {
             Files.delete(pdf);
         }
+        assertThat(uploaded.getStatusCode()).isEqualTo(202);
+        ResumeView resume = uploaded.getData();
+        assertThat(uploaded.getHeaders()).containsKey("location");
         assertThat(resume.getTitle()).isEqualTo("Generated client resume");
         assertThat(resume.getTaskId()).isNotNull();
         assertThat(new ResumesApi(alice).getResume(resume.getId()).getId()).isEqualTo(resume.getId());
 
-        JobView job = new JobsApi(alice).createJob(new CreateJob().parsedData(new JobDetails()
+        ApiResponse<JobView> created = new JobsApi(alice).createJobWithHttpInfo(new CreateJob().parsedData(new JobDetails()
                 .company(COMPANY).title("Staff Engineer").description("Builds the platform.")
                 .qualifications(List.of("Java", "PostgreSQL")).location(List.of("Remote"))));
+        assertThat(created.getStatusCode()).isEqualTo(201);
+        JobView job = created.getData();
         assertThat(job.getStatus()).isEqualTo("completed");
         assertThat(job.getTaskId()).isNull();
 
