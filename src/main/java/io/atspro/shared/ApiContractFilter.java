@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -35,6 +36,7 @@ public class ApiContractFilter implements OASFilter {
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String PROBLEM_REF = SCHEMAS + PROBLEM;
     private static final String RESPONSES = "#/components/responses/";
+    private static final String MULTIPART = "multipart/form-data";
 
     private record SharedError(int status, String description) {
     }
@@ -93,6 +95,9 @@ public class ApiContractFilter implements OASFilter {
             operation.setDescription("Requires the `" + ADMIN_ROLE + "` role. " + operation.getDescription());
         }
         boolean hasBody = operation.getRequestBody() != null;
+        if (hasBody) {
+            requireUploadedFile(operation.getRequestBody().getContent());
+        }
         boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
         APIResponses responses = operation.getResponses();
         // what the security filter generated carries no body: replaced below
@@ -132,6 +137,19 @@ public class ApiContractFilter implements OASFilter {
         // numeric order reads best in every viewer
         Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
         responses.setAPIResponses(new LinkedHashMap<>(sorted));
+    }
+
+    /**
+     * Every upload answers 400 without its {@code file} part; the form schema built from {@code @RestForm} leaves it
+     * optional, and a generated client would then send a form without it (or fail on a null before sending).
+     */
+    private static void requireUploadedFile(Content content) {
+        MediaType form = content == null ? null : content.getMediaType(MULTIPART);
+        Schema schema = form == null ? null : form.getSchema();
+        if (schema != null && schema.getProperties() != null && schema.getProperties().containsKey("file")
+                && (schema.getRequired() == null || !schema.getRequired().contains("file"))) {
+            schema.addRequired("file");
+        }
     }
 
     @Override

@@ -164,6 +164,20 @@ class OpenApiContractTest {
     }
 
     @Test
+    void uploadsRequireTheirFilePart() {
+        List<String> uploads = new ArrayList<>();
+        forEachOperation((method, path, operation) -> {
+            JsonNode form = operation.path("requestBody").path("content").path("multipart/form-data").path("schema");
+            if (form.path("properties").has("file")) {
+                uploads.add(operation.path("operationId").asText());
+                assertThat(form.path("required")).as("required parts of %s", uploads.get(uploads.size() - 1))
+                        .extracting(JsonNode::asText).contains("file");
+            }
+        });
+        assertThat(uploads).contains("createResume", "uploadDocument", "importArangoExport");
+    }
+
+    @Test
     void theDocumentDescribesTheApiAndServesItWhereItIsFetched() {
         assertThat(doc.path("info").path("description").asText()).contains("problem");
         assertThat(doc.path("info").path("contact").path("name").asText()).isNotBlank();
