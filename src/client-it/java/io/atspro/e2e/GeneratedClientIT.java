@@ -16,15 +16,18 @@ import io.atspro.client.api.NotificationsApi;
 import io.atspro.client.api.PostingsApi;
 import io.atspro.client.api.ResumesApi;
 import io.atspro.client.model.ApplicationView;
+import io.atspro.client.model.ContactInfo;
 import io.atspro.client.model.CreateApplication;
 import io.atspro.client.model.CreateJob;
 import io.atspro.client.model.JobDetails;
 import io.atspro.client.model.JobView;
+import io.atspro.client.model.ManualResume;
 import io.atspro.client.model.Me;
 import io.atspro.client.model.NotificationPage;
 import io.atspro.client.model.NotificationView;
 import io.atspro.client.model.PageApplicationView;
 import io.atspro.client.model.PostingSearchPage;
+import io.atspro.client.model.ResumeData;
 import io.atspro.client.model.ResumeView;
 import io.atspro.client.model.StatusMove;
 import io.atspro.client.model.TimelineEntry;
@@ -65,12 +68,11 @@ class GeneratedClientIT {
         assertThat(after.getProfile().getYearsExperience()).isEqualTo(9);
         assertThat(me.getMe().getProfile().getPreferredWorkType()).isEqualTo("remote");
 
-        // the multipart variant of createResume: the generator takes the first of its two request bodies
         Path pdf = Files.createTempFile("generated-client-resume", ".pdf");
         Files.write(pdf, TestFiles.pdf("Alice Liddell Staff Engineer Java Kubernetes PostgreSQL"));
         ApiResponse<ResumeView> uploaded;
         try {
-            uploaded = new ResumesApi(alice).createResumeWithHttpInfo(pdf.toFile(), "Generated client resume");
+            uploaded = new ResumesApi(alice).uploadResumeWithHttpInfo(pdf.toFile(), "Generated client resume");
         } finally {
             Files.delete(pdf);
         }
@@ -80,6 +82,11 @@ class GeneratedClientIT {
         assertThat(resume.getTitle()).isEqualTo("Generated client resume");
         assertThat(resume.getTaskId()).isNotNull();
         assertThat(new ResumesApi(alice).getResume(resume.getId()).getId()).isEqualTo(resume.getId());
+        ResumeView typed = new ResumesApi(alice).createManualResume(new ManualResume().title("Typed by hand")
+                .resumeData(new ResumeData().contactInfo(new ContactInfo().fullName("Alice Liddell")
+                        .email("alice@example.com")).summary("Platform engineer.")));
+        assertThat(typed.getTitle()).isEqualTo("Typed by hand");
+        assertThat(new ResumesApi(alice).getResume(typed.getId()).getTitle()).isEqualTo("Typed by hand");
 
         ApiResponse<JobView> created = new JobsApi(alice).createJobWithHttpInfo(new CreateJob().parsedData(new JobDetails()
                 .company(COMPANY).title("Staff Engineer").description("Builds the platform.")

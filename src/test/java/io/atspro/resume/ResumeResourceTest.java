@@ -189,6 +189,28 @@ class ResumeResourceTest {
     }
 
     @Test
+    void aResumeTypedByHandHasItsOwnOperationAndTheUploadPathStillTakesIt() {
+        String bearer = Tokens.user().bearer();
+        String location = given().header("Authorization", bearer).contentType(ContentType.JSON).body(MANUAL)
+                .post("/api/v1/resumes/manual").then().statusCode(201)
+                .body("status", equalTo("manual")).body("title", equalTo("Hand written"))
+                .extract().header("Location");
+        assertThat(location).matches(".*/api/v1/resumes/[0-9a-f-]{36}");
+        given().header("Authorization", bearer).get(location).then().statusCode(200)
+                .body("resume_data.contact_info.full_name", equalTo("Bob Builder"));
+        // the body it needs, and nothing else
+        given().header("Authorization", bearer).contentType(ContentType.JSON).body("{\"title\":\"No data\"}")
+                .post("/api/v1/resumes/manual").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("resume_data"));
+        given().header("Authorization", bearer).contentType(ContentType.TEXT).body(MANUAL)
+                .post("/api/v1/resumes/manual").then().statusCode(415).contentType("application/problem+json");
+        given().header("Authorization", bearer).contentType(ContentType.JSON).body("{\"title\":")
+                .post("/api/v1/resumes/manual").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", bearer).get("/api/v1/resumes").then().statusCode(200)
+                .body("total", equalTo(1));
+    }
+
+    @Test
     void theShapeOfResumeDataIsCheckedFieldByField() {
         String bearer = Tokens.user().bearer();
         given().header("Authorization", bearer).contentType(ContentType.JSON)

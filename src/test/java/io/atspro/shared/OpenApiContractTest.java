@@ -174,7 +174,7 @@ class OpenApiContractTest {
                         .extracting(JsonNode::asText).contains("file");
             }
         });
-        assertThat(uploads).contains("createResume", "uploadDocument", "importArangoExport");
+        assertThat(uploads).contains("uploadResume", "uploadDocument", "importArangoExport");
     }
 
     @Test
