@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
- * No token on an API route is 401 before anything else is looked at: before a resource is chosen, so before
+ * No bearer token on an API route is 401 before anything else is looked at: before a resource is chosen, so before
  * content negotiation (a wrong Accept was 406, a wrong Content-Type 415) and before the body is read, and as the
  * same problem document the resources answer. A token that fails verification is refused by the HTTP permission
  * ({@code quarkus.http.auth.permission.api}), its failure written here alike.
@@ -42,7 +42,9 @@ class UnauthenticatedProblems {
     }
 
     private void requireToken(RoutingContext context) {
-        if (context.request().getHeader(HttpHeaders.AUTHORIZATION) != null || exempt(context)) {
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        // another scheme (Basic, …) is no token either: no mechanism here reads it
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) || exempt(context)) {
             context.next();
             return;
         }

@@ -53,9 +53,11 @@ class NoTokenTest {
             checked.add(method + " " + path.getKey());
         }));
         assertThat(checked).hasSizeGreaterThan(130);
-        // and a bad token is refused alike
-        given().header("Authorization", "Bearer not.a.token").contentType("text/plain").body("x")
-                .post("/api/v1/documents").then().statusCode(401).contentType("application/problem+json");
+        // and a bad token, or credentials of another scheme, are refused alike
+        for (String authorization : List.of("Bearer not.a.token", "Basic YWxpY2U6YWxpY2U=", "Bearer")) {
+            given().header("Authorization", authorization).contentType("text/plain").body("x")
+                    .post("/api/v1/documents").then().statusCode(401).contentType("application/problem+json");
+        }
     }
 
     @Test
