@@ -54,10 +54,14 @@ function leaveWorkspace() {
  * status `pending` and its `task_id`. A background task parses it; GET /resumes/{id} shows `parsing`, then
  * `parsed` (with `resume_data` and `parse_warnings`) or `failed` (with `error_message`).
  */
+// set once the user uploads: the latest resume read at sign-in must not replace the upload's own
+let uploading = false;
+
 async function uploadResume(event) {
   event.preventDefault();
   const file = $('#resume-file').files[0];
   if (!file) return;
+  uploading = true;
   await busy($('#resume-upload'), $('#resume-error'), async () => {
     const form = new FormData();
     form.append('file', file, file.name);
@@ -74,7 +78,7 @@ async function uploadResume(event) {
 
 async function latestResume() {
   const page = await api('/resumes?size=1');
-  if (page.items.length > 0) showResume(page.items[0]);
+  if (page.items.length > 0 && !uploading) showResume(page.items[0]);
 }
 
 function showResume(resume) {
@@ -82,7 +86,7 @@ function showResume(resume) {
   const contact = data.contact_info || {};
   const count = (list) => (Array.isArray(list) ? list.length : 0);
   const warnings = resume.parse_warnings || [];
-  $('#resume-result').replaceChildren(h('article', { class: 'card-like', dataset: { status: resume.status } },
+  $('#resume-result').replaceChildren(h('article', { class: 'card-like', dataset: { status: resume.status, id: resume.id } },
     h('h3', {}, resume.title || 'Untitled resume'),
     h('p', {}, 'Status: ', h('strong', { id: 'resume-status' }, resume.status),
       resume.status === 'pending' || resume.status === 'parsing' ? ' (reading the file…)' : ''),

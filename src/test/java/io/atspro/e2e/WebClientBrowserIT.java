@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -110,7 +111,9 @@ class WebClientBrowserIT {
         options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false,
                 "profile.password_manager_enabled", false));
         driver = new ChromeDriver(service, options);
+        // the app re-renders panels as answers arrive: an element found a moment ago may be replaced before it is read
         wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -126,6 +129,11 @@ class WebClientBrowserIT {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** An element's text, read again when the app has just replaced the element. */
+    private String text(By element) {
+        return wait.until(d -> d.findElement(element).getText());
     }
 
     @Test
@@ -167,14 +175,19 @@ class WebClientBrowserIT {
         screenshot("03-signed-in.png");
 
         // 4. a real resume uploaded, parsed and reviewed (its contents stay out of the test's output)
+        // alice may have resumes from earlier tests, and the app shows her latest at sign-in: this one has its title
+        String resumeTitle = "Browser upload " + UUID.randomUUID().toString().substring(0, 8);
+        driver.findElement(By.id("resume-title")).sendKeys(resumeTitle);
         driver.findElement(By.id("resume-file")).sendKeys(resume.toAbsolutePath().toString());
         driver.findElement(By.id("resume-upload")).click();
-        new WebDriverWait(driver, PARSE_WAIT).until(d -> {
+        new WebDriverWait(driver, PARSE_WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> shown = d.findElements(By.cssSelector("#resume-result h3"));
             List<WebElement> status = d.findElements(By.id("resume-status"));
-            return !status.isEmpty() && List.of("parsed", "failed").contains(status.get(0).getText());
+            return !shown.isEmpty() && shown.get(0).getText().equals(resumeTitle)
+                    && !status.isEmpty() && List.of("parsed", "failed").contains(status.get(0).getText());
         });
-        assertThat(driver.findElement(By.id("resume-status")).getText()).as("resume status").isEqualTo("parsed");
-        assertThat(driver.findElement(By.id("resume-work-count")).getText()).as("work entries").matches("[0-9]+");
+        assertThat(text(By.id("resume-status"))).as("resume status").isEqualTo("parsed");
+        assertThat(text(By.id("resume-work-count"))).as("work entries").matches("[0-9]+");
         assertThat(driver.findElements(By.cssSelector("#resume-warnings h4"))).as("the warnings area").hasSize(1);
         scrollTo("resume");
         screenshot("04-resume-parsed.png");
@@ -184,7 +197,7 @@ class WebClientBrowserIT {
         driver.findElement(By.id("job-url")).sendKeys(jobUrl);
         driver.findElement(By.id("job-add")).click();
         wait.until(ExpectedConditions.textToBe(By.id("job-status"), "completed"));
-        assertThat(driver.findElement(By.id("job-title")).getText()).isEqualTo("Staff Platform Engineer");
+        assertThat(text(By.id("job-title"))).isEqualTo("Staff Platform Engineer");
         driver.findElement(By.id("job-apply")).click();
         By card = By.xpath("//li[contains(@class,'card')][contains(., '" + company + "')]");
         WebElement saved = wait.until(ExpectedConditions.presenceOfElementLocated(card));
@@ -236,7 +249,7 @@ class WebClientBrowserIT {
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "signed-out"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
         assertThat(driver.getCurrentUrl()).startsWith("http://127.0.0.1:" + RestAssured.port + "/app/");
-        assertThat(driver.findElement(By.id("user-name")).getText()).isEmpty();
+        assertThat(text(By.id("user-name"))).isEmpty();
         screenshot("09-signed-out-again.png");
     }
 
@@ -266,7 +279,7 @@ class WebClientBrowserIT {
     }
 
     private int unread() {
-        return Integer.parseInt(driver.findElement(By.id("unread-count")).getText().replaceAll("[^0-9]", ""));
+        return Integer.parseInt(text(By.id("unread-count")).replaceAll("[^0-9]", ""));
     }
 
     /**
