@@ -51,9 +51,10 @@ public class ProfileService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Views.Me me(String userId) {
-        return cache.get(userId).orElseGet(() -> {
+        ProfileCache.Lookup cached = cache.get(userId);
+        return cached.me().orElseGet(() -> {
             Views.Me me = load(userId);
-            cache.put(userId, me);
+            cache.put(userId, me, cached.version());
             return me;
         });
     }

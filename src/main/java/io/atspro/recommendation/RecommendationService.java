@@ -1,7 +1,7 @@
 package io.atspro.recommendation;
 
-import io.atspro.embedding.EmbeddingConfig;
 import io.atspro.embedding.Embedder;
+import io.atspro.embedding.EmbeddingConfig;
 import io.atspro.identity.ProfileService;
 import io.atspro.identity.SkillService;
 import io.atspro.identity.UserChanged;
@@ -125,23 +125,24 @@ public class RecommendationService {
         if (lookup.ranked().isPresent()) {
             return lookup.ranked().get();
         }
-        RecommendationViews.Ranked ranked = compute(userId, config.candidates(), config.kept(), lookup.epoch());
+        RecommendationViews.Ranked ranked = compute(userId, config.candidates(), config.kept(), lookup.epoch(),
+                lookup.version());
         cache.put(userId, ranked);
         return ranked;
     }
 
     /** Ranks up to {@code candidates} nearest postings and keeps the best {@code kept}. */
-    RecommendationViews.Ranked compute(String userId, int candidates, int kept, long epoch) {
+    RecommendationViews.Ranked compute(String userId, int candidates, int kept, long epoch, long version) {
         Instant now = clock.instant();
         Optional<Ranking> ranking = ranking(userId, candidates);
         if (ranking.isEmpty()) {
-            return new RecommendationViews.Ranked(List.of(), "nothing", now, epoch);
+            return new RecommendationViews.Ranked(List.of(), "nothing", now, epoch, version);
         }
         List<Recommender.Scored> scored = recommender.rank(ranking.get().basis(), ranking.get().candidates(), now);
         List<RecommendationViews.Ranked.Entry> entries = scored.stream().limit(kept)
                 .map(s -> new RecommendationViews.Ranked.Entry(s.candidate().posting().id(), s.score(), s.reasons()))
                 .toList();
-        return new RecommendationViews.Ranked(entries, ranking.get().basedOn(), now, epoch);
+        return new RecommendationViews.Ranked(entries, ranking.get().basedOn(), now, epoch, version);
     }
 
     /** What a ranking starts from: the user's basis and the candidate postings, nearest first. */

@@ -49,9 +49,12 @@ public final class RecommendationViews {
     public record Mute(UUID id, String kind, String value, Instant createdAt) {
     }
 
-    /** The ranked list as cached in Redis: posting ids, scores and reasons (the postings are read fresh). */
+    /**
+     * The ranked list as cached in Redis: posting ids, scores and reasons (the postings are read fresh);
+     * {@code epoch} and {@code version}: the catalog's and the user's, when it was computed.
+     */
     @RegisterForReflection(registerFullHierarchy = true)
-    public record Ranked(List<Entry> entries, String basedOn, Instant computedAt, long epoch) {
+    public record Ranked(List<Entry> entries, String basedOn, Instant computedAt, long epoch, long version) {
 
         @RegisterForReflection
         public record Entry(UUID postingId, double score, Reasons reasons) {

@@ -37,6 +37,9 @@ class RecommendationResourceTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    RecommendationCache cache;
+
     static RequestSpecification as(String bearer) {
         return given().header("Authorization", bearer);
     }
@@ -221,6 +224,25 @@ class RecommendationResourceTest {
         // next change of what it reads; the ranking itself leaves them out
         redis.key().del(RecommendationCache.key(as(alice).get("/api/v1/me").then().extract().path("id")));
         assertThat(titles(of(alice, company))).doesNotContain("Backend Engineer", "Senior Java Developer");
+    }
+
+    @Test
+    void aListComputedBeforeAChangeAndCachedAfterItIsNotServed() {
+        String userId = "cache-race-" + UUID.randomUUID();
+        // a background computation reads the user's resume and profile …
+        RecommendationCache.Lookup before = cache.get(userId);
+        RecommendationViews.Ranked stale = new RecommendationViews.Ranked(List.of(), "resume", Instant.now(),
+                before.epoch(), before.version());
+        // … the user changes their preferences (the list is dropped) …
+        cache.drop(userId);
+        // … and the computation caches what it made from the old ones
+        cache.put(userId, stale);
+        assertThat(cache.get(userId).ranked()).as("the stale list").isEmpty();
+        // what is computed after the change is served
+        RecommendationCache.Lookup after = cache.get(userId);
+        cache.put(userId, new RecommendationViews.Ranked(List.of(), "resume", Instant.now(), after.epoch(),
+                after.version()));
+        assertThat(cache.get(userId).ranked()).isPresent();
     }
 
     @Test
