@@ -41,8 +41,8 @@ public class ApiContractFilter implements OASFilter {
     private record SharedError(int status, String description) {
     }
 
-    /** The errors many operations answer alike, as reusable responses. */
-    private static final Map<String, SharedError> SHARED_RESPONSES = Map.of(
+    /** The errors many operations answer alike, as reusable responses (sorted: the document is the same each build). */
+    private static final Map<String, SharedError> SHARED_RESPONSES = new TreeMap<>(Map.of(
             "BadRequest", new SharedError(400, "The body or a parameter is invalid; errors names each bad field"),
             "Unauthorized", new SharedError(401, "No valid bearer token"),
             "Forbidden", new SharedError(403, "The token does not identify an ATSPro user"),
@@ -50,7 +50,7 @@ public class ApiContractFilter implements OASFilter {
             "NotFound", new SharedError(404, "Not found, or not the caller's"),
             "UnsupportedMediaType", new SharedError(415, "The Content-Type is not one the operation takes"),
             "TooManyRequests", new SharedError(429, "Too many requests; Retry-After says when to try again"),
-            "ServiceUnavailable", new SharedError(503, "A service it needs (database, storage) is unavailable; retry later"));
+            "ServiceUnavailable", new SharedError(503, "A service it needs (database, storage) is unavailable; retry later")));
     /**
      * Jackson's tree types, which merge patches, JSON Resume imports and free-form fields (offer details, resume
      * data extras) are read into: to a client they are any JSON value, or a JSON object.
@@ -58,8 +58,8 @@ public class ApiContractFilter implements OASFilter {
     private static final Map<String, String> JACKSON_TREE_SCHEMAS = Map.of(
             "JsonNode", "JsonValue", "ObjectNode", "JsonObject", "ArrayNode", "JsonValue");
     /** Pages of records whose simple names say little on their own (their own schemas are renamed by @Schema). */
-    private static final Map<String, String> RENAMED_PAGES = Map.of(
-            "PageSummary", "PageBrowserSession", "PageSession", "PageUserSession");
+    private static final Map<String, String> RENAMED_PAGES = new TreeMap<>(Map.of(
+            "PageSummary", "PageBrowserSession", "PageSession", "PageUserSession"));
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
