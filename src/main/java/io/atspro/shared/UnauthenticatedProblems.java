@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * No bearer token on an API route is 401 before anything else is looked at: before a resource is chosen, so before
@@ -19,9 +21,9 @@ import jakarta.ws.rs.core.Response;
  * same problem document the resources answer. A token that fails verification is refused by the HTTP permission
  * ({@code quarkus.http.auth.permission.api}), its failure written here alike.
  *
- * <p>Not refused here: CORS preflights (browsers send them without credentials), the public calendar feed (its URL
- * is its secret), where a web client logs in (read before login) and the notification stream opened with a ticket
- * (the resource redeems it).
+ * <p>Not refused here: CORS preflights (browsers send them without credentials), the routes the HTTP permission
+ * {@code public-api} opens (the calendar feed, whose URL is its secret; where a web client logs in, read before
+ * login) and the notification stream opened with a ticket (the resource redeems it).
  */
 @ApplicationScoped
 class UnauthenticatedProblems {
@@ -30,10 +32,15 @@ class UnauthenticatedProblems {
     static final int ORDER = -1_000;
 
     private final Buffer body;
+    /** The routes open without a token, as the HTTP permission names them ({@code /x/*}: under {@code /x/}). */
+    private final List<String> publicPaths;
 
-    UnauthenticatedProblems(ObjectMapper json) throws JsonProcessingException {
+    UnauthenticatedProblems(ObjectMapper json,
+                            @ConfigProperty(name = "quarkus.http.auth.permission.public-api.paths") List<String> publicPaths)
+            throws JsonProcessingException {
         this.body = Buffer.buffer(json.writeValueAsBytes(
                 Problem.of(Response.Status.UNAUTHORIZED, "A valid bearer token is required")));
+        this.publicPaths = List.copyOf(publicPaths);
     }
 
     void register(@Observes Router router) {
@@ -61,10 +68,11 @@ class UnauthenticatedProblems {
         context.next();
     }
 
-    private static boolean exempt(RoutingContext context) {
+    private boolean exempt(RoutingContext context) {
         String path = context.normalizedPath();
         return context.request().method() == HttpMethod.OPTIONS
-                || path.startsWith("/api/v1/calendar/") || path.equals("/api/v1/client-config")
+                || publicPaths.stream().anyMatch(open -> open.endsWith("/*")
+                        ? path.startsWith(open.substring(0, open.length() - 1)) : path.equals(open))
                 || path.equals("/api/v1/notifications/stream") && context.request().getParam("ticket") != null;
     }
 

@@ -65,15 +65,4 @@ class NoTokenTest {
         given().get("/api/v1/calendar/" + "x".repeat(43) + ".ics").then().statusCode(404)
                 .contentType("application/problem+json");
     }
-
-    @Test
-    void aBrowserPreflightWithTheAuthorizationHeaderIsAllowedWithoutAToken() {
-        given().header("Origin", "https://app.atspro.test")
-                .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,content-type")
-                .options("/api/v1/resumes")
-                .then().statusCode(200)
-                .header("Access-Control-Allow-Origin", "https://app.atspro.test")
-                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("authorization"));
-    }
 }

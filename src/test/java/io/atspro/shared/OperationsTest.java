@@ -2,6 +2,7 @@ package io.atspro.shared;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
@@ -52,7 +53,9 @@ class OperationsTest {
                 .options("/api/v1/me")
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "https://app.atspro.test")
-                .header("Access-Control-Allow-Methods", containsString("PATCH"));
+                .header("Access-Control-Allow-Methods", containsString("PATCH"))
+                // a preflight carries no token: the API's 401-first check lets it through
+                .header("Access-Control-Allow-Headers", containsStringIgnoringCase("authorization"));
         given().header("Origin", "https://evil.example.com")
                 .header("Access-Control-Request-Method", "GET")
                 .options("/api/v1/me")
