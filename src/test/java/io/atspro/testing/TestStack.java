@@ -69,7 +69,8 @@ public final class TestStack {
         CompletableFuture<KeycloakServer> keycloakStart = withKeycloak()
                 ? CompletableFuture.supplyAsync(() -> KeycloakServer.start(dir, Path.of("src/main/resources/keycloak/atspro-realm.json")))
                 : CompletableFuture.completedFuture(null);
-        PostgresServer postgres = PostgresServer.start(dir.resolve("pg-work"), dir.resolve("pg-data-" + run), false);
+        PostgresServer postgres = PostgresServer.start(dir.resolve("pg-work"), dir.resolve("pg-data-" + run), false,
+                postgresSettings());
         running.add(postgres);
         postgres.createDatabase(DATABASE);
         BetterAuthFixture.createIn(postgres.dataSource(DATABASE));
@@ -91,6 +92,22 @@ public final class TestStack {
                 (System.nanoTime() - started) / 1_000_000, postgres.port(), redis.port(), s3.port(),
                 keycloak != null ? keycloak.issuer() : oidc.issuer());
         return new TestStack(postgres, redis, s3, oidc, keycloak, boards);
+    }
+
+    /**
+     * Further PostgreSQL settings for this JVM's stack, from {@code atspro.stack.postgres-settings}
+     * ({@code name=value;name=value}): the load benchmark preloads {@code pg_stat_statements} with it.
+     */
+    public static Map<String, String> postgresSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        String raw = System.getProperty("atspro.stack.postgres-settings", "");
+        for (String pair : raw.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return settings;
     }
 
     private static void stopAll(List<AutoCloseable> running) {
