@@ -101,6 +101,12 @@ class PostingSearchTest {
                 .containsExactly("Junior Data Engineer");
         assertThat(titles(search(Map.of("company", company, "location", "Portugal", "q", "data engineer"))))
                 .containsExactly("Senior Data Engineer", "Data Engineer");
+        // a location matches by its words, the last one as typed so far; not inside a word
+        assertThat(titles(search(Map.of("company", company, "location", "lisb")))).containsExactly("Senior Data Engineer");
+        assertThat(titles(search(Map.of("company", company, "location", "Lisbo", "q", "engineer"))))
+                .containsExactly("Senior Data Engineer");
+        assertThat(titles(search(Map.of("company", company, "location", "isbon")))).isEmpty();
+        assertThat(titles(search(Map.of("company", company, "location", "!!")))).isEmpty();
         assertThat(titles(search(Map.of("company", company, "experience_level", "entry"))))
                 .containsExactly("Junior Data Engineer");
         assertThat(titles(search(Map.of("company", company, "posted_after", "2026-11-01"))))
