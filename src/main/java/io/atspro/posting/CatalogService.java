@@ -35,12 +35,15 @@ public class CatalogService {
     private final PostingEmbeddings embeddings;
     private final PostingVectors vectors;
     private final RankedSearch ranked;
+    /** The search box's and the recommendations' reads: on the read replica when there is one. */
+    private final CatalogReads reads;
 
     CatalogService(DataSource dataSource, ObjectMapper json, JobService jobs,
             jakarta.enterprise.event.Event<CatalogChanged> changed, PostingEmbeddings embeddings,
-            PostingVectors vectors,
+            PostingVectors vectors, CatalogReads reads,
             @ConfigProperty(name = "atspro.catalog.max-close-fraction", defaultValue = "0.8") double maxCloseFraction) {
         this.dataSource = dataSource;
+        this.reads = reads;
         this.json = json;
         this.jobs = jobs;
         this.changed = changed;
@@ -121,7 +124,11 @@ public class CatalogService {
         return externalIds.stream().map(byExternal::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** The search box: a query that matches nothing falls back to similar titles and companies. */
+    /**
+     * The search box: a query that matches nothing falls back to similar titles and companies. On the primary: what
+     * the caller wrote just before is found (a discovery searches the catalog right after its board search wrote to
+     * it); users' searches ({@link #search(PostingCriteria, String, int, Mode)}) may be served by the read replica.
+     */
     public PostingSearch.Result search(PostingCriteria criteria, String cursor, int limit) {
         return search(criteria, cursor, limit, true);
     }
@@ -133,11 +140,12 @@ public class CatalogService {
 
     /**
      * The search box in a mode. Semantic and hybrid need a query; when the embedding model is off or fails they
-     * answer as keyword search does ({@code mode: keyword} in the result says so).
+     * answer as keyword search does ({@code mode: keyword} in the result says so). Served by the read replica when
+     * there is one ({@link CatalogReads}): a posting written a moment ago may show a moment later.
      */
     public PostingSearch.Result search(PostingCriteria criteria, String cursor, int limit, Mode mode) {
         if (mode == Mode.KEYWORD) {
-            return search(criteria, cursor, limit);
+            return searchBox(criteria, cursor, limit);
         }
         if (criteria.q() == null) {
             throw new io.atspro.shared.InvalidInputException("q", "is required for mode=" + mode.name()
@@ -153,20 +161,25 @@ public class CatalogService {
             }
         }
         if (query == null) {
-            return search(criteria, cursor, limit);
+            return searchBox(criteria, cursor, limit);
         }
-        try (Connection c = dataSource.getConnection()) {
-            return mode == Mode.SEMANTIC ? ranked.semantic(c, query, criteria, cursor, limit)
-                    : ranked.hybrid(c, query, criteria, cursor, limit);
+        float[] embedded = query;
+        try {
+            return reads.read(c -> mode == Mode.SEMANTIC ? ranked.semantic(c, embedded, criteria, cursor, limit)
+                    : ranked.hybrid(c, embedded, criteria, cursor, limit));
         } catch (SQLException e) {
             throw new IllegalStateException("Catalog search failed: " + e.getMessage(), e);
         }
     }
 
-    /** The postings nearest to a vector among those the criteria allow, most similar first (recommendations). */
+    /**
+     * The postings nearest to a vector among those the criteria allow, most similar first (recommendations). Served
+     * by the read replica when there is one: the criteria's user-owned filter ({@code notAppliedBy}) may miss an
+     * application of the last seconds, so callers exclude what the user tracks themselves.
+     */
     public List<PostingVectors.Neighbour> nearest(float[] vector, PostingCriteria criteria, int k) {
-        try (Connection c = dataSource.getConnection()) {
-            return vectors.nearest(c, vector, criteria, k);
+        try {
+            return reads.read(c -> vectors.nearest(c, vector, criteria, k));
         } catch (SQLException e) {
             throw new IllegalStateException("Nearest postings failed: " + e.getMessage(), e);
         }
@@ -186,6 +199,18 @@ public class CatalogService {
         }
     }
 
+    /**
+     * {@link #facts(java.util.Collection, boolean)}, served by the read replica when there is one: for reads that
+     * follow no write of their caller (recommendation pages and rankings), which may then lag by the replica's lag.
+     */
+    public java.util.Map<UUID, PostingFacts> factsOnReplica(java.util.Collection<UUID> ids, boolean snippet) {
+        try {
+            return reads.read(c -> PostingFacts.read(c, ids, snippet));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read postings: " + e.getMessage(), e);
+        }
+    }
+
     /** Exactly what the criteria match (saved searches and their alerts). */
     public PostingSearch.Result match(PostingCriteria criteria, String cursor, int limit) {
         return search(criteria, cursor, limit, false);
@@ -194,6 +219,15 @@ public class CatalogService {
     private PostingSearch.Result search(PostingCriteria criteria, String cursor, int limit, boolean fuzzy) {
         try (Connection c = dataSource.getConnection()) {
             return search.search(c, criteria, cursor, limit, fuzzy);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Catalog search failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The search box for users, served by the read replica when there is one. */
+    private PostingSearch.Result searchBox(PostingCriteria criteria, String cursor, int limit) {
+        try {
+            return reads.read(c -> search.search(c, criteria, cursor, limit, true));
         } catch (SQLException e) {
             throw new IllegalStateException("Catalog search failed: " + e.getMessage(), e);
         }

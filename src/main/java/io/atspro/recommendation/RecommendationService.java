@@ -104,8 +104,8 @@ public class RecommendationService {
             }
         }
         List<RecommendationViews.Ranked.Entry> shown = rest.subList(0, Math.min(limit, rest.size()));
-        Map<UUID, PostingFacts> facts = catalog.facts(shown.stream().map(RecommendationViews.Ranked.Entry::postingId)
-                .toList());
+        Map<UUID, PostingFacts> facts = catalog.factsOnReplica(shown.stream()
+                .map(RecommendationViews.Ranked.Entry::postingId).toList(), true);
         List<RecommendationViews.Item> items = new ArrayList<>();
         for (RecommendationViews.Ranked.Entry e : shown) {
             PostingFacts f = facts.get(e.postingId());
@@ -171,8 +171,10 @@ public class RecommendationService {
                 mutes.stream().filter(m -> m.kind().equals("company")).map(RecommendationStore.Mute::value).toList(),
                 null, null, userId, false);
         List<PostingVectors.Neighbour> nearest = catalog.nearest(vector, criteria, candidates + excluded.size());
-        Map<UUID, PostingFacts> facts = catalog.facts(nearest.stream().map(PostingVectors.Neighbour::postingId)
-                .toList(), false);
+        // the catalog side from the read replica when there is one (CatalogService.nearest); the user's side
+        // (dismissals, mutes, tracked postings) from the primary above: their latest changes count at once
+        Map<UUID, PostingFacts> facts = catalog.factsOnReplica(nearest.stream()
+                .map(PostingVectors.Neighbour::postingId).toList(), false);
         List<String> mutedTitles = mutes.stream().filter(m -> m.kind().equals("title"))
                 .map(m -> m.value().toLowerCase(Locale.ROOT)).toList();
         List<Recommender.Candidate> out = new ArrayList<>();
@@ -272,8 +274,8 @@ public class RecommendationService {
         List<RecommendationViews.Ranked.Entry> fresh = ranked.entries().stream()
                 .filter(e -> e.score() >= config.briefingThreshold() && e.reasons().postedDaysAgo() <= 1)
                 .limit(max).toList();
-        Map<UUID, PostingFacts> facts = catalog.facts(fresh.stream().map(RecommendationViews.Ranked.Entry::postingId)
-                .toList());
+        Map<UUID, PostingFacts> facts = catalog.factsOnReplica(fresh.stream()
+                .map(RecommendationViews.Ranked.Entry::postingId).toList(), true);
         List<String> lines = new ArrayList<>();
         for (RecommendationViews.Ranked.Entry e : fresh) {
             PostingFacts f = facts.get(e.postingId());

@@ -116,6 +116,26 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Where the server keeps its data. */
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** Where the binaries are unpacked (pg_ctl, postgres). */
+    Path workDir() {
+        return workDir;
+    }
+
+    /** The postmaster's arguments after the binary, as it was started (postmaster.opts): its -D, -p and -c settings. */
+    String options() {
+        try {
+            String opts = Files.readString(dataDir.resolve("postmaster.opts")).trim();
+            return opts.substring(opts.indexOf(" \"") + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("postmaster.opts of " + dataDir + " could not be read", e);
+        }
+    }
+
     /** Starts the server stopped by {@link #stop()} again, with its former options; a no-op when running. */
     public synchronized void startAgain() {
         if (stoppedOptions == null) {
@@ -125,8 +145,12 @@ public final class PostgresServer implements AutoCloseable {
         stoppedOptions = null;
     }
 
-    /** Runs pg_ctl of the unpacked binaries as zonky does (in a user namespace when unshare is there: root here). */
     private void pgCtl(String... args) {
+        pgCtl(workDir, workDir.resolve("pg_ctl-" + port() + ".log"), args);
+    }
+
+    /** Runs pg_ctl of the unpacked binaries as zonky does (in a user namespace when unshare is there: root here). */
+    static void pgCtl(Path workDir, Path log, String... args) {
         try (var dirs = Files.list(workDir)) {
             Path pgCtl = dirs.filter(d -> d.getFileName().toString().startsWith("PG-"))
                     .map(d -> d.resolve("bin/pg_ctl")).filter(Files::isExecutable).findFirst()
@@ -137,7 +161,6 @@ public final class PostgresServer implements AutoCloseable {
             }
             command.add(pgCtl.toString());
             command.addAll(List.of(args));
-            Path log = workDir.resolve("pg_ctl-" + port() + ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
