@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atspro.bench.PostingGenerator.BenchQuery;
 import io.atspro.posting.CatalogWriter;
-import io.atspro.posting.NormalizedPosting;
 import io.atspro.testing.ChildProcesses;
 import io.atspro.testing.FreePort;
 import io.atspro.testing.PostgresServer;
@@ -45,7 +44,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
@@ -435,40 +433,8 @@ public final class LoadBenchmark {
         long started = System.nanoTime();
         Instant now = Instant.now();
         PostingGenerator generator = new PostingGenerator(42, 5_000, now);
-        CatalogWriter writer = new CatalogWriter(new ObjectMapper(), 0.5);
         try (Connection c = db.getConnection()) {
-            Map<String, UUID> sources = new HashMap<>();
-            for (String platform : PostingGenerator.PLATFORMS) {
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO scrape_sources (platform, board, "
-                        + "company_name) VALUES (?, ?, ?) RETURNING id")) {
-                    st.setString(1, platform);
-                    st.setString(2, "load-bench-" + platform);
-                    st.setString(3, "Load benchmark " + platform);
-                    try (ResultSet rs = st.executeQuery()) {
-                        rs.next();
-                        sources.put(platform, rs.getObject(1, UUID.class));
-                    }
-                }
-            }
-            c.setAutoCommit(false);
-            Map<String, List<NormalizedPosting>> pending = new HashMap<>();
-            for (int i = 0; i < options.postings; i++) {
-                String platform = generator.platform(i);
-                List<NormalizedPosting> batch = pending.computeIfAbsent(platform, k -> new ArrayList<>());
-                batch.add(generator.posting(i));
-                if (batch.size() == 5_000) {
-                    writer.write(c, sources.get(platform), platform, batch, now, false);
-                    c.commit();
-                    batch.clear();
-                }
-            }
-            for (Map.Entry<String, List<NormalizedPosting>> rest : pending.entrySet()) {
-                if (!rest.getValue().isEmpty()) {
-                    writer.write(c, sources.get(rest.getKey()), rest.getKey(), rest.getValue(), now, false);
-                    c.commit();
-                }
-            }
-            c.setAutoCommit(true);
+            generator.writeTo(c, options.postings, 5_000, "load-bench");
         }
         benchQueries(generator);
         say("%,d postings written through CatalogWriter in %.1f s", options.postings, seconds(started));

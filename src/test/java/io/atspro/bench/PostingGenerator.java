@@ -1,5 +1,7 @@
 package io.atspro.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atspro.posting.CatalogWriter;
 import io.atspro.posting.NormalizedPosting;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,6 +10,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 /**
  * Deterministic, realistic synthetic job postings for the search benchmark.
@@ -341,6 +347,47 @@ public final class PostingGenerator {
             out[at + i] = HEX[(int) (value & 0xF)];
             value >>>= 4;
         }
+    }
+
+    /**
+     * Writes postings 0..count-1 through the service's own {@link CatalogWriter}: one source per
+     * platform ({@code <boardPrefix>-<platform>}), {@code batch} postings of one platform per batch and transaction.
+     */
+    public void writeTo(Connection c, int count, int batch, String boardPrefix) throws Exception {
+        CatalogWriter writer = new CatalogWriter(new ObjectMapper(), 0.5);
+        Map<String, UUID> sources = new HashMap<>();
+        for (String platform : PLATFORMS) {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO scrape_sources (platform, board, "
+                    + "company_name) VALUES (?, ?, ?) RETURNING id")) {
+                st.setString(1, platform);
+                st.setString(2, boardPrefix + "-" + platform);
+                st.setString(3, boardPrefix + " " + platform);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    sources.put(platform, rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        Map<String, List<NormalizedPosting>> pending = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            String platform = platform(i);
+            List<NormalizedPosting> postings = pending.computeIfAbsent(platform, k -> new ArrayList<>());
+            postings.add(posting(i));
+            if (postings.size() == batch) {
+                writer.write(c, sources.get(platform), platform, postings, now, false);
+                c.commit();
+                postings.clear();
+            }
+        }
+        for (Map.Entry<String, List<NormalizedPosting>> rest : pending.entrySet()) {
+            if (!rest.getValue().isEmpty()) {
+                writer.write(c, sources.get(rest.getKey()), rest.getKey(), rest.getValue(), now, false);
+                c.commit();
+            }
+        }
+        c.setAutoCommit(autoCommit);
     }
 
     // ------------------------------------------------------------------------------------------------ queries

@@ -2,21 +2,16 @@ package io.atspro.posting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atspro.bench.PostingGenerator;
 import io.atspro.bench.PostingGenerator.BenchQuery;
 import io.atspro.testing.BetterAuthFixture;
 import io.atspro.testing.TestStack;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -43,35 +38,8 @@ class PostingSearchPlansTest {
         BetterAuthFixture.createIn(db);
         Flyway.configure().dataSource(db).locations("classpath:db/migration").baselineOnMigrate(true)
                 .baselineVersion("0").load().migrate();
-        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
-            st.execute("TRUNCATE job_postings, search_terms CASCADE");
-        }
-        PostingGenerator generator = new PostingGenerator(42, 400, NOW);
-        CatalogWriter writer = new CatalogWriter(new ObjectMapper(), 0.5);
         try (Connection c = db.getConnection()) {
-            Map<String, UUID> sources = new HashMap<>();
-            for (String platform : PostingGenerator.PLATFORMS) {
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO scrape_sources (platform, board, "
-                        + "company_name) VALUES (?, ?, ?) RETURNING id")) {
-                    st.setString(1, platform);
-                    st.setString(2, "plans-" + platform);
-                    st.setString(3, "Plans " + platform);
-                    try (ResultSet rs = st.executeQuery()) {
-                        rs.next();
-                        sources.put(platform, rs.getObject(1, UUID.class));
-                    }
-                }
-            }
-            c.setAutoCommit(false);
-            Map<String, List<NormalizedPosting>> batches = new HashMap<>();
-            for (int i = 0; i < 6_000; i++) {
-                batches.computeIfAbsent(generator.platform(i), k -> new ArrayList<>()).add(generator.posting(i));
-            }
-            for (Map.Entry<String, List<NormalizedPosting>> batch : batches.entrySet()) {
-                writer.write(c, sources.get(batch.getKey()), batch.getKey(), batch.getValue(), NOW, false);
-                c.commit();
-            }
-            c.setAutoCommit(true);
+            new PostingGenerator(42, 400, NOW).writeTo(c, 6_000, 2_000, "plans");
             try (Statement st = c.createStatement()) {
                 st.execute("ANALYZE job_postings");
             }
